@@ -1,0 +1,132 @@
+#include "api/journey_grpc_service.h"
+
+#include <utility>
+
+#include "api/grpc_status.h"
+#include "api/request_auth.h"
+
+namespace journeydesk::api {
+namespace {
+
+using store::Role;
+
+constexpr std::initializer_list<Role> kReaders = {Role::kAgent, Role::kSupervisor, Role::kAdmin};
+constexpr std::initializer_list<Role> kWriters = {Role::kAgent, Role::kSupervisor, Role::kAdmin,
+                                                  Role::kIntegration};
+constexpr std::initializer_list<Role> kAdmins = {Role::kAdmin};
+
+// Authenticates, authorises, runs `call(caller)` and moves its result into `response`.
+template <typename Response, typename Call>
+grpc::Status RunUnary(const auth::Authenticator& authenticator, grpc::ServerContext* context,
+                      std::initializer_list<Role> allowed, std::string_view rpc_name,
+                      Response* response, Call&& call) {
+  absl::StatusOr<auth::Caller> caller = AuthorizeCall(authenticator, *context, allowed, rpc_name);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  absl::StatusOr<Response> result = call(*caller);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = std::move(*result);
+  return grpc::Status::OK;
+}
+
+}  // namespace
+
+grpc::Status JourneyGrpcService::UpsertCustomer(grpc::ServerContext* context,
+                                                const v1::UpsertCustomerRequest* request,
+                                                v1::UpsertCustomerResponse* response) {
+  return RunUnary(authenticator_, context, kWriters, "UpsertCustomer", response,
+                  [&](const auth::Caller& caller) { return core_.UpsertCustomer(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::GetCustomer(grpc::ServerContext* context,
+                                             const v1::GetCustomerRequest* request,
+                                             v1::Customer* response) {
+  return RunUnary(authenticator_, context, kReaders, "GetCustomer", response,
+                  [&](const auth::Caller& caller) { return core_.GetCustomer(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::SearchCustomers(grpc::ServerContext* context,
+                                                 const v1::SearchCustomersRequest* request,
+                                                 v1::SearchCustomersResponse* response) {
+  return RunUnary(authenticator_, context, kReaders, "SearchCustomers", response,
+                  [&](const auth::Caller& caller) { return core_.SearchCustomers(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::RecordTouchpoints(grpc::ServerContext* context,
+                                                   const v1::RecordTouchpointsRequest* request,
+                                                   v1::RecordTouchpointsResponse* response) {
+  return RunUnary(authenticator_, context, kWriters, "RecordTouchpoints", response,
+                  [&](const auth::Caller& caller) { return core_.RecordTouchpoints(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::GetJourney(grpc::ServerContext* context,
+                                            const v1::GetJourneyRequest* request,
+                                            v1::Journey* response) {
+  return RunUnary(authenticator_, context, kReaders, "GetJourney", response,
+                  [&](const auth::Caller& caller) { return core_.GetJourney(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::SetConsent(grpc::ServerContext* context,
+                                            const v1::SetConsentRequest* request,
+                                            v1::Customer* response) {
+  return RunUnary(authenticator_, context, kReaders, "SetConsent", response,
+                  [&](const auth::Caller& caller) { return core_.SetConsent(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::ExportCustomer(grpc::ServerContext* context,
+                                                const v1::ExportCustomerRequest* request,
+                                                v1::CustomerExport* response) {
+  return RunUnary(authenticator_, context, kAdmins, "ExportCustomer", response,
+                  [&](const auth::Caller& caller) { return core_.ExportCustomer(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::EraseCustomer(grpc::ServerContext* context,
+                                               const v1::EraseCustomerRequest* request,
+                                               v1::EraseCustomerResponse* response) {
+  return RunUnary(authenticator_, context, kAdmins, "EraseCustomer", response,
+                  [&](const auth::Caller& caller) { return core_.EraseCustomer(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::Ping(grpc::ServerContext* context, const v1::PingRequest* request,
+                                      v1::PingResponse* response) {
+  return RunUnary(authenticator_, context, kWriters, "Ping", response,
+                  [&](const auth::Caller& caller) -> absl::StatusOr<v1::PingResponse> {
+                    v1::PingResponse pong;
+                    pong.set_role(std::string(store::RoleName(caller.role)));
+                    pong.set_agent_id(caller.agent_id);
+                    return pong;
+                  });
+}
+
+grpc::Status JourneyGrpcService::WatchCustomer(grpc::ServerContext* context,
+                                               const v1::WatchCustomerRequest* request,
+                                               grpc::ServerWriter<v1::CustomerEvent>* writer) {
+  absl::StatusOr<auth::Caller> caller = AuthorizeCall(authenticator_, *context, kReaders, "WatchCustomer");
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  auto subscription = core_.WatchCustomer(*caller, *request);
+  if (!subscription.ok()) return ToGrpcStatus(subscription.status());
+
+  v1::CustomerEvent event;
+  event.set_started(true);
+  if (!writer->Write(event)) return grpc::Status::CANCELLED;
+  using Wait = events::CustomerSubscription::WaitResult;
+  while (true) {
+    switch ((*subscription)->Next(&event, absl::Milliseconds(250))) {
+      case Wait::kEvent:
+        if (!writer->Write(event)) return grpc::Status::CANCELLED;
+        break;
+      case Wait::kTimeout:
+        if (context->IsCancelled()) return grpc::Status::CANCELLED;
+        break;
+      case Wait::kEnded:
+        return grpc::Status::OK;
+      case Wait::kClosed:
+        return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                            "journeyd is shutting down; reconnect and watch again");
+      case Wait::kOverflowed:
+        return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                            "this watcher fell too far behind; read the journey again and re-watch");
+    }
+  }
+}
+
+}  // namespace journeydesk::api

@@ -1,0 +1,110 @@
+#include "api/journeyd_server.h"
+
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "api/journey_grpc_service.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/security/server_credentials.h"
+#include "grpcpp/server_builder.h"
+#include "spdlog/spdlog.h"
+#include "store/sqlite_journey_store.h"
+
+namespace journeydesk::api {
+namespace {
+
+absl::StatusOr<std::string> ReadFile(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read the ", what, " file ", path));
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(const ServerOptions& options) {
+  if (options.tls_cert_path.empty() != options.tls_key_path.empty()) {
+    return absl::InvalidArgumentError("--tls-cert and --tls-key go together: give both or neither");
+  }
+  if (options.tls_cert_path.empty()) {
+    if (!options.allow_insecure_remote && !IsLoopbackListenAddress(options.listen)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "refusing to serve plaintext on ", options.listen,
+          ": tokens and customer data would cross the network unencrypted. Give --tls-cert and "
+          "--tls-key, listen on 127.0.0.1, or pass --allow-insecure-remote if a proxy encrypts it"));
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  absl::StatusOr<std::string> cert = ReadFile(options.tls_cert_path, "TLS certificate");
+  if (!cert.ok()) return cert.status();
+  absl::StatusOr<std::string> key = ReadFile(options.tls_key_path, "TLS key");
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({*key, *cert});
+  return grpc::SslServerCredentials(ssl);
+}
+
+}  // namespace
+
+bool IsLoopbackListenAddress(std::string_view listen) {
+  std::string_view host = listen;
+  if (absl::StartsWith(host, "[")) {
+    host = host.substr(1, host.find(']') == std::string_view::npos ? host.size() - 1 : host.find(']') - 1);
+  } else if (size_t colon = host.rfind(':'); colon != std::string_view::npos &&
+                                              host.find(':') == colon) {
+    host = host.substr(0, colon);
+  }
+  return host == "localhost" || host == "::1" || absl::StartsWith(host, "127.");
+}
+
+absl::StatusOr<std::unique_ptr<JourneydServer>> JourneydServer::Start(ServerOptions options) {
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = MakeCredentials(options);
+  if (!credentials.ok()) return credentials.status();
+
+  std::unique_ptr<JourneydServer> server(new JourneydServer());
+  absl::StatusOr<std::unique_ptr<store::SqliteJourneyStore>> store =
+      store::SqliteJourneyStore::Open(options.db_path);
+  if (!store.ok()) return store.status();
+  server->store_ = std::move(*store);
+  server->bus_ = std::make_unique<events::CustomerEventBus>();
+  store::SqliteJourneyStore& db = *server->store_;
+  server->core_ = std::make_unique<service::JourneyServiceCore>(
+      service::JourneyStores{db, db, db, db}, std::move(options.stage_map), *server->bus_);
+  server->authenticator_ = std::make_unique<auth::Authenticator>(db);
+  server->journey_service_ =
+      std::make_unique<JourneyGrpcService>(*server->core_, *server->authenticator_);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen, *credentials, &server->port_);
+  builder.RegisterService(server->journey_service_.get());
+  server->server_ = builder.BuildAndStart();
+  if (!server->server_ || server->port_ == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen,
+                                               ": the address is invalid or the port is in use"));
+  }
+  return server;
+}
+
+JourneydServer::~JourneydServer() { Shutdown(); }
+
+void JourneydServer::Shutdown(absl::Duration grace) {
+  if (shut_down_ || !server_) return;
+  shut_down_ = true;
+  if (auto* health = server_->GetHealthCheckService()) health->Shutdown();  // NOT_SERVING
+  bus_->Close();  // watchers return UNAVAILABLE within one poll interval
+  server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(grace));
+  if (absl::Status flushed = core_->FlushAudit(); !flushed.ok()) {
+    spdlog::error("audit log flush on shutdown failed: {}", flushed.ToString());
+  }
+}
+
+void JourneydServer::Wait() {
+  if (server_) server_->Wait();
+}
+
+}  // namespace journeydesk::api

@@ -1,0 +1,67 @@
+#pragma once
+// journeyd assembled: the SQLite store, the stage map, the core use cases and the gRPC
+// services (JourneyService, grpc.health.v1.Health, server reflection) on one port.
+//
+// Lifecycle: Start() → serving; Shutdown() closes every stream (watchers get UNAVAILABLE),
+// finishes calls in flight within a grace period, flushes the audit log. Not copyable.
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "auth/authenticator.h"
+#include "events/customer_event_bus.h"
+#include "grpcpp/server.h"
+#include "journeydesk/v1/stage_map.pb.h"
+#include "service/journey_service_core.h"
+
+namespace journeydesk::store { class SqliteJourneyStore; }
+
+namespace journeydesk::api {
+
+class JourneyGrpcService;
+
+struct ServerOptions {
+  std::string db_path;
+  std::string listen = "127.0.0.1:50051";
+  v1::StageMap stage_map;                 // already loaded and valid
+  std::string tls_cert_path;              // both set: TLS; both empty: plaintext
+  std::string tls_key_path;
+  // Plaintext on a non-loopback address exposes tokens and customer data on the network;
+  // refused unless this is set.
+  bool allow_insecure_remote = false;
+};
+
+class JourneydServer {
+ public:
+  // Opens the database and binds the port. FAILED_PRECONDITION for plaintext on a
+  // non-loopback address, UNAVAILABLE when the port cannot be bound.
+  static absl::StatusOr<std::unique_ptr<JourneydServer>> Start(ServerOptions options);
+  ~JourneydServer();
+
+  // The port actually bound (useful with ":0").
+  int port() const { return port_; }
+  service::JourneyServiceCore& core() { return *core_; }
+  store::SqliteJourneyStore& store() { return *store_; }
+
+  void Shutdown(absl::Duration grace = absl::Seconds(5));
+  void Wait();
+
+ private:
+  JourneydServer() = default;
+
+  std::unique_ptr<store::SqliteJourneyStore> store_;
+  std::unique_ptr<events::CustomerEventBus> bus_;
+  std::unique_ptr<service::JourneyServiceCore> core_;
+  std::unique_ptr<auth::Authenticator> authenticator_;
+  std::unique_ptr<JourneyGrpcService> journey_service_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+  bool shut_down_ = false;
+};
+
+// True for 127.0.0.0/8, ::1 and localhost, with or without a port.
+bool IsLoopbackListenAddress(std::string_view listen);
+
+}  // namespace journeydesk::api

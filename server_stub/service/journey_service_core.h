@@ -1,0 +1,100 @@
+#pragma once
+// The journey service's use cases, free of gRPC: the api/ layer authenticates and
+// authorises, then calls these; jdctl and the demo seeder call them directly.
+//
+// Contracts shared by every method:
+// - Requests are validated here; a bad one → INVALID_ARGUMENT naming the field and rule.
+// - Unknown customer → NOT_FOUND. Storage failures → INTERNAL.
+// - Reads of a customer are audited asynchronously (AuditRecorder); changes are audited
+//   in the same transaction as the change.
+// - Thread safety: every method may be called from any thread at once.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "auth/caller.h"
+#include "events/customer_event_bus.h"
+#include "journey/stage_resolver.h"
+#include "journey/touchpoint_cache.h"
+#include "journeydesk/v1/journey.pb.h"
+#include "journeydesk/v1/journey_service.pb.h"
+#include "journeydesk/v1/stage_map.pb.h"
+#include "service/audit_recorder.h"
+#include "store/journey_store.h"
+
+namespace journeydesk::service {
+
+// The stores the core works on; all may be one object (SqliteJourneyStore).
+struct JourneyStores {
+  store::CustomerStore& customers;
+  store::TouchpointStore& touchpoints;
+  store::AuditLog& audit_log;
+  store::PrivacyStore& privacy;
+};
+
+struct JourneyServiceOptions {
+  size_t cached_touchpoints = 500'000;   // bound of the in-memory journey cache
+  std::function<absl::Time()> clock = [] { return absl::Now(); };
+};
+
+class JourneyServiceCore {
+ public:
+  // `stage_map` must be valid (ValidateStageMap). `bus` must outlive the core.
+  JourneyServiceCore(JourneyStores stores, v1::StageMap stage_map, events::CustomerEventBus& bus,
+                     JourneyServiceOptions options = {});
+  ~JourneyServiceCore();
+
+  absl::StatusOr<v1::UpsertCustomerResponse> UpsertCustomer(const auth::Caller& caller,
+                                                            const v1::UpsertCustomerRequest& request);
+  absl::StatusOr<v1::Customer> GetCustomer(const auth::Caller& caller,
+                                           const v1::GetCustomerRequest& request);
+  absl::StatusOr<v1::SearchCustomersResponse> SearchCustomers(
+      const auth::Caller& caller, const v1::SearchCustomersRequest& request);
+  // Agent callers: each touchpoint's agent_id is set to the caller's own agent id.
+  absl::StatusOr<v1::RecordTouchpointsResponse> RecordTouchpoints(
+      const auth::Caller& caller, const v1::RecordTouchpointsRequest& request);
+  absl::StatusOr<v1::Journey> GetJourney(const auth::Caller& caller,
+                                         const v1::GetJourneyRequest& request);
+  // Subscribes before returning, so nothing recorded after this call is missed.
+  absl::StatusOr<std::unique_ptr<events::CustomerSubscription>> WatchCustomer(
+      const auth::Caller& caller, const v1::WatchCustomerRequest& request);
+  absl::StatusOr<v1::Customer> SetConsent(const auth::Caller& caller,
+                                          const v1::SetConsentRequest& request);
+  absl::StatusOr<v1::CustomerExport> ExportCustomer(const auth::Caller& caller,
+                                                    const v1::ExportCustomerRequest& request);
+  absl::StatusOr<v1::EraseCustomerResponse> EraseCustomer(const auth::Caller& caller,
+                                                          const v1::EraseCustomerRequest& request);
+
+  const v1::StageMap& stage_map() const { return stage_map_; }
+  // Writes queued audit records now (used on shutdown and before erasure).
+  absl::Status FlushAudit() { return audit_.Flush(); }
+
+ private:
+  store::AuditRecord AuditFor(const auth::Caller& caller, std::string_view action,
+                              std::string_view customer_id, std::string detail = {}) const;
+  // The customer's touchpoints, oldest first, from the cache or the store.
+  absl::StatusOr<std::shared_ptr<const std::vector<v1::Touchpoint>>> LoadTouchpoints(
+      const std::string& customer_id);
+  absl::StatusOr<std::vector<store::TouchpointWrite>> PrepareWrites(
+      const auth::Caller& caller, const v1::RecordTouchpointsRequest& request, absl::Time now) const;
+  void PublishCustomerUpdated(const v1::Customer& customer);
+  // Drops the customer's cached touchpoints and makes loads that began earlier not cache
+  // what they read (it may predate this write).
+  void InvalidateCached(const std::string& customer_id);
+
+  JourneyStores stores_;
+  const v1::StageMap stage_map_;
+  const journey::StageResolver stages_;
+  events::CustomerEventBus& bus_;
+  JourneyServiceOptions options_;
+  journey::TouchpointCache cache_;
+  std::atomic<uint64_t> write_epoch_{0};
+  AuditRecorder audit_;
+};
+
+}  // namespace journeydesk::service
