@@ -46,13 +46,29 @@ absl::StatusOr<NewToken> MakeToken(Role role, std::string_view agent_id,
   return token;
 }
 
+// Draws a new token id (and with it the secret's prefix) while the drawn one is taken.
+absl::Status PickUnusedTokenId(SqliteDatabase& db, NewToken* token) {
+  STORE_ASSIGN_OR_RETURN(StatementLease s, db.Prepare("SELECT 1 FROM tokens WHERE token_id = ?1"));
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    STORE_RETURN_IF_ERROR(s->Bind(token->info.token_id));
+    STORE_ASSIGN_OR_RETURN(bool taken, s->Step());
+    s->Reset();
+    if (!taken) return absl::OkStatus();
+    std::string old_prefix = absl::StrCat("jd_", token->info.token_id, "_");
+    STORE_ASSIGN_OR_RETURN(token->info.token_id, RandomHex(4));
+    token->secret.replace(0, old_prefix.size(), absl::StrCat("jd_", token->info.token_id, "_"));
+  }
+  return absl::InternalError("could not find an unused token id after 8 random tries");
+}
+
 }  // namespace
 
 absl::StatusOr<NewToken> SqliteJourneyStore::CreateToken(Role role, std::string_view agent_id,
                                                          std::string_view label) {
   STORE_ASSIGN_OR_RETURN(NewToken token, MakeToken(role, agent_id, label));
-  STORE_ASSIGN_OR_RETURN(std::string hash, Sha256(token.secret));
   STORE_RETURN_IF_ERROR(WriteTransaction([&](SqliteDatabase& db) -> absl::Status {
+    STORE_RETURN_IF_ERROR(PickUnusedTokenId(db, &token));
+    STORE_ASSIGN_OR_RETURN(std::string hash, Sha256(token.secret));
     STORE_ASSIGN_OR_RETURN(StatementLease s, db.Prepare(R"sql(
         INSERT INTO tokens (token_id, secret_sha256, role, agent_id, label, created_at)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql"));
