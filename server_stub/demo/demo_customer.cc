@@ -159,7 +159,7 @@ void JourneyBuilder::AddDiscovery(absl::Time purchase_at) {
     } else if (k == "offer_viewed") {
       w_.Add(kind, PickWeighted(rng_, {{"email", 3}, {"social", 2}, {"sms", 1}, {"app", 1}}), kIn, at, kind);
     } else {
-      w_.Add(kind, "web", kIn, at, kind);
+      w_.Add(kind, "web", kIn, at, Key(kind));
     }
   }
 }
@@ -176,7 +176,7 @@ void JourneyBuilder::AddPurchase(absl::Time at) {
     (*order->mutable_attributes())["term_months"] = absl::StrCat(plan().term_months);
   }
   w_.Add("contract_signed", ch == "store" ? "store" : "email", kIn,
-         at + absl::Minutes(rng_.Uniform(5, 90)), "contract_signed");
+         at + absl::Minutes(rng_.Uniform(5, 90)), ch == "store" ? "contract_signed.store" : "contract_signed");
   if (ch == "store") {
     w_.Add("payment", "store", kIn, at + absl::Minutes(rng_.Uniform(2, 20)), "payment");  // first month
   } else if (rng_.Chance(0.4)) {
@@ -254,7 +254,8 @@ void JourneyBuilder::AddContact(absl::Time at, std::string_view topic, bool happ
   if (plan().home && !SummaryTemplates(absl::StrCat(key, ".home")).empty()) {
     key = absl::StrCat(key, ".home");
   }
-  const char* other_plan = Plans()[static_cast<size_t>(rng_.Uniform(0, 3))].name;
+  const char* other_plan =
+      Plans()[static_cast<size_t>(plan().home ? rng_.Uniform(4, 5) : rng_.Uniform(0, 3))].name;
   v1::Touchpoint* tp = w_.Add(kind, channel, kIn, at, key, {{"new_plan", other_plan}});
   const double roll = rng_.Unit();
   const v1::Outcome outcome = happy || roll < 0.8 ? v1::OUTCOME_RESOLVED
@@ -305,7 +306,7 @@ void JourneyBuilder::AddEpisode(absl::Time at, bool happy) {
     AddContact(BusinessHours(at + rng_.Uniform(1, 3) * kDay), plan().home ? "billing" : "roaming", false);
   } else if (topic == "complaint") {
     const char* channel = PickWeighted(rng_, {{"phone", 3}, {"email", 3}, {"social", 2}, {"store", 1}});
-    v1::Touchpoint* complaint = w_.Add("complaint", channel, kIn, at, "complaint");
+    v1::Touchpoint* complaint = w_.Add("complaint", channel, kIn, at, Key("complaint"));
     w_.Assist(complaint, v1::OUTCOME_ESCALATED);
     v1::Touchpoint* resolved =
         w_.Add("complaint_resolved", PickWeighted(rng_, {{"phone", 1}, {"email", 1}}), kOut,
@@ -418,7 +419,7 @@ Outcome JourneyBuilder::RateCardNearContractEnd() {
                                      kIn, WakingHours(DaysAgo(rng_.Uniform(1, 5))), "viewed_rate_card");
   if (rate_card != nullptr) (*rate_card->mutable_attributes())["page"] = "/rates/current-plans";
   if (rng_.Chance(0.5)) {
-    w_.Add("comparison_viewed", "web", kIn, WakingHours(DaysAgo(rng_.Uniform(1, 3))), "comparison_viewed");
+    w_.Add("comparison_viewed", "web", kIn, WakingHours(DaysAgo(rng_.Uniform(1, 3))), Key("comparison_viewed"));
   }
   return {v1::LIFECYCLE_ACTIVE, end};
 }
@@ -524,7 +525,7 @@ Outcome JourneyBuilder::OpenComplaint() {
   Outcome outcome = QuietRecentHistory();
   const absl::Time complaint_at = BusinessHours(DaysAgo(rng_.Uniform(4, 12)));
   const char* channel = PickWeighted(rng_, {{"phone", 3}, {"email", 3}, {"social", 2}, {"store", 1}});
-  v1::Touchpoint* complaint = w_.Add("complaint", channel, kIn, complaint_at, "complaint");
+  v1::Touchpoint* complaint = w_.Add("complaint", channel, kIn, complaint_at, Key("complaint"));
   w_.Assist(complaint, v1::OUTCOME_ESCALATED);
   if (complaint != nullptr) (*complaint->mutable_attributes())["case"] = absl::StrCat("CMP-", rng_.Uniform(10000, 99999));
   if (rng_.Chance(0.6)) {
@@ -563,7 +564,7 @@ Outcome JourneyBuilder::Prospect() {
     } else if (k == "offer_viewed") {
       w_.Add(kind, PickWeighted(rng_, {{"email", 1}, {"social", 1}, {"sms", 1}}), kIn, at, kind);
     } else {
-      w_.Add(kind, PickWeighted(rng_, {{"web", 4}, {"app", 1}, {"social", 1}}), kIn, at, kind);
+      w_.Add(kind, PickWeighted(rng_, {{"web", 4}, {"app", 1}, {"social", 1}}), kIn, at, Key(kind));
     }
   }
   return {v1::LIFECYCLE_PROSPECT, std::nullopt};
@@ -685,6 +686,7 @@ DemoCustomer GenerateDemoCustomer(const DemoOptions& options, int customer_index
   writer.SetVar("plan", plan.name);
   writer.SetVar("new_plan", Plans()[static_cast<size_t>(plan.upgrade >= 0 ? plan.upgrade : 0)].name);
   writer.SetVar("device", profile.device);
+  writer.SetVar("parcel", profile.plan <= 1 ? "SIM card" : profile.device);  // SIM-only plans ship a SIM
   writer.SetVar("days", absl::StrCat(plan.term_months));
   writer.set_fee_cents(plan.fee_cents);
   JourneyBuilder builder(&writer, &profile);

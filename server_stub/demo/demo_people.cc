@@ -120,11 +120,12 @@ const std::vector<std::pair<std::string_view, std::string_view>>& FoldTable() {
 
 constexpr int64_t kPhoneTailModulus = 100'000'000;  // eight digits
 
-// An eight-digit tail that is distinct for every index below 10^8 (7919 is coprime to 10).
+// An eight-digit tail that is distinct for every index below 10^8: multiplying by a
+// number coprime to 10 permutes the residues, and the large factor scatters neighbours.
 std::string PhoneTail(int customer_index, uint64_t seed) {
-  const int64_t tail =
-      (static_cast<int64_t>(customer_index) * 7919 + static_cast<int64_t>(seed % 99991)) %
-      kPhoneTailModulus;
+  const int64_t tail = (static_cast<int64_t>(customer_index) * 61803399 +
+                        static_cast<int64_t>(seed % kPhoneTailModulus)) %
+                       kPhoneTailModulus;
   return absl::StrFormat("%08d", tail);
 }
 
