@@ -180,12 +180,13 @@ void ChannelSwitch(const LiveSignalInput& in, const std::vector<const StagedTouc
   for (size_t i = contacts.size(); i > 1; --i) {
     const StagedTouchpoint& current = *contacts[i - 1];
     const StagedTouchpoint& previous = *contacts[i - 2];
-    if (in.as_of_us - current.at_us >= kRecentContactUs) return;
+    if (in.as_of_us - current.at_us >= kContactWindowUs) return;
     if (current.at_us - previous.at_us > kChannelSwitchUs) continue;
     if (current.touchpoint->channel() == previous.touchpoint->channel()) continue;
     AddSignal(signals, "channel_switch",
               absl::StrCat("switched from ", previous.touchpoint->channel(), " to ",
-                           current.touchpoint->channel(), " within 24 h"),
+                           current.touchpoint->channel(), " within 24 h, ",
+                           Ago(current.at_us, in.as_of_us)),
               {&previous, &current});
     return;
   }

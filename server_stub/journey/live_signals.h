@@ -12,9 +12,10 @@
 //                          touchpoints at the "onboarding" stage, none of kind
 //                          onboarding_completed or activation, the last older than 3 days
 //   recent_detractor       the latest NPS response of 0–6 within 30 days: "gave NPS 3, 5 days ago"
-//   channel_switch         the latest contact of the last 7 days that came on another
-//                          channel within 24 h of the previous contact:
-//                          "switched from chat to phone within 24 h"
+//   channel_switch         the latest contact of the last 30 days that came on another
+//                          channel within 24 h of the previous contact (a channel switch
+//                          as counted in the metrics):
+//                          "switched from chat to phone within 24 h, 9 days ago"
 //   repeat_contacts        two or more contacts in the last 7 days: "3rd contact in 7 days"
 //   rate_card_viewed       viewed_rate_card / viewed_price_page within 14 days:
 //                          "viewed the rate card 2 days ago; contract ends in 40 days" — the

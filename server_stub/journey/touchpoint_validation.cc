@@ -148,7 +148,7 @@ absl::Status ParseContractEnd(std::string_view date, absl::Time* midnight_utc) {
   }
   // absl::ParseTime normalises 2025-02-30 to March 2; refuse dates that are not real.
   if (absl::FormatTime("%Y-%m-%d", *midnight_utc, absl::UTCTimeZone()) != value) {
-    return absl::InvalidArgumentError("must be a real calendar date YYYY-MM-DD");
+    return absl::InvalidArgumentError("must be a date YYYY-MM-DD, e.g. 2025-03-31");
   }
   return absl::OkStatus();
 }
