@@ -16,32 +16,46 @@ namespace {
 // Touchpoints per channel; a handful of channels, so a flat vector beats a hash map.
 class ChannelTally {
  public:
-  void Add(std::string_view channel) {
-    for (auto& [name, count] : counts_) {
-      if (name == channel) {
-        ++count;
-        return;
+  // Counts one touchpoint on `channel`; returns the channel's index in this tally.
+  int Add(std::string_view channel) {
+    for (size_t i = 0; i < names_.size(); ++i) {
+      if (names_[i] == channel) {
+        ++counts_[i];
+        return static_cast<int>(i);
       }
     }
-    counts_.emplace_back(channel, 1);
+    names_.push_back(channel);
+    counts_.push_back(1);
+    return static_cast<int>(names_.size() - 1);
   }
 
-  // Most used first, ties by name.
-  const std::vector<std::pair<std::string_view, int>>& Sorted() {
-    std::sort(counts_.begin(), counts_.end(), [](const auto& a, const auto& b) {
-      if (a.second != b.second) return a.second > b.second;
-      return a.first < b.first;
+  std::string_view name(int index) const { return names_[static_cast<size_t>(index)]; }
+
+  // Indices of the counted channels, most used first, ties by name.
+  template <typename Counts>
+  static std::vector<int> Ranked(const Counts& counts, const ChannelTally& names) {
+    std::vector<int> ranked;
+    ranked.reserve(counts.size());
+    for (size_t i = 0; i < counts.size(); ++i) {
+      if (counts[i] > 0) ranked.push_back(static_cast<int>(i));
+    }
+    std::sort(ranked.begin(), ranked.end(), [&](int a, int b) {
+      if (counts[a] != counts[b]) return counts[a] > counts[b];
+      return names.name(a) < names.name(b);
     });
-    return counts_;
+    return ranked;
   }
+
+  const std::vector<int>& counts() const { return counts_; }
 
  private:
-  std::vector<std::pair<std::string_view, int>> counts_;
+  std::vector<std::string_view> names_;
+  std::vector<int> counts_;
 };
 
 struct StageTally {
   int count = 0;
-  ChannelTally channels;
+  std::vector<int> channel_counts;  // by ChannelTally index
   NpsTally nps;
   const StagedTouchpoint* first = nullptr;
   const StagedTouchpoint* last = nullptr;
@@ -55,23 +69,42 @@ absl::StatusOr<v1::Journey> AssembleJourney(const v1::Customer& customer,
                                             const v1::StageMap& map, const StageResolver& stages,
                                             absl::Time as_of, int page_size,
                                             std::string_view page_token) {
+  v1::Journey journey;
+  absl::Status status = AssembleJourneyInto(customer, oldest_first, map, stages, as_of,
+                                            page_size, page_token, &journey);
+  if (!status.ok()) return status;
+  return journey;
+}
+
+absl::Status AssembleJourneyInto(const v1::Customer& customer,
+                                 const std::vector<v1::Touchpoint>& oldest_first,
+                                 const v1::StageMap& map, const StageResolver& stages,
+                                 absl::Time as_of, int page_size, std::string_view page_token,
+                                 v1::Journey* out) {
+  out->Clear();
+  v1::Journey& journey = *out;
   const int64_t as_of_us = TimeToMicros(as_of);
   const std::vector<StagedTouchpoint> staged = IndexTouchpoints(oldest_first, stages, as_of);
 
-  v1::Journey journey;
   // Paging first: a bad request fails before any work.
   absl::Status status = FillTimelinePage(staged, page_size, page_token, &journey);
-  if (!status.ok()) return status;
+  if (!status.ok()) {
+    journey.Clear();
+    return status;
+  }
 
   const int stage_count = std::min(stages.stage_count(), map.stages_size());
   std::vector<StageTally> tallies(static_cast<size_t>(stage_count));
   ChannelTally channels;
   for (const StagedTouchpoint& entry : staged) {
-    channels.Add(entry.touchpoint->channel());
+    const int channel = channels.Add(entry.touchpoint->channel());
     if (entry.stage < 0 || entry.stage >= stage_count) continue;
     StageTally& tally = tallies[static_cast<size_t>(entry.stage)];
     ++tally.count;
-    tally.channels.Add(entry.touchpoint->channel());
+    if (tally.channel_counts.size() <= static_cast<size_t>(channel)) {
+      tally.channel_counts.resize(static_cast<size_t>(channel) + 1, 0);
+    }
+    ++tally.channel_counts[static_cast<size_t>(channel)];
     if (entry.touchpoint->has_nps()) tally.nps.Add(entry.touchpoint->nps());
     if (tally.first == nullptr) tally.first = &entry;
     tally.last = &entry;
@@ -101,10 +134,10 @@ absl::StatusOr<v1::Journey> AssembleJourney(const v1::Customer& customer,
     view->set_touchpoint_count(tally.count);
     tally.nps.WriteTo(view->mutable_nps());
     if (tally.count == 0) continue;
-    for (const auto& [channel, count] : tally.channels.Sorted()) {
+    for (int channel : ChannelTally::Ranked(tally.channel_counts, channels)) {
       v1::ChannelCount* channel_count = view->add_channels();
-      channel_count->set_channel(std::string(channel));
-      channel_count->set_touchpoints(count);
+      channel_count->set_channel(std::string(channels.name(channel)));
+      channel_count->set_touchpoints(tally.channel_counts[static_cast<size_t>(channel)]);
     }
     *view->mutable_last_touchpoint() = *tally.last->touchpoint;
     SetTimestampFromMicros(tally.first->at_us, view->mutable_first_at());
@@ -119,9 +152,9 @@ absl::StatusOr<v1::Journey> AssembleJourney(const v1::Customer& customer,
   ComputeJourneyMetrics(staged, as_of_us, metrics);
   metrics->set_open_issues(static_cast<int>(open_issues.size()));
 
-  const auto& sorted_channels = channels.Sorted();
-  journey.mutable_channels()->Reserve(static_cast<int>(sorted_channels.size()));
-  for (const auto& [channel, count] : sorted_channels) journey.add_channels(std::string(channel));
+  const std::vector<int> ranked = ChannelTally::Ranked(channels.counts(), channels);
+  journey.mutable_channels()->Reserve(static_cast<int>(ranked.size()));
+  for (int channel : ranked) journey.add_channels(std::string(channels.name(channel)));
 
   LiveSignalInput signal_input;
   signal_input.customer = &customer;
@@ -133,7 +166,7 @@ absl::StatusOr<v1::Journey> AssembleJourney(const v1::Customer& customer,
 
   SetTimestampFromMicros(as_of_us, journey.mutable_as_of());
   journey.set_stage_map_name(map.name());
-  return journey;
+  return absl::OkStatus();
 }
 
 }  // namespace journeydesk::journey

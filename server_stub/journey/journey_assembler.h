@@ -48,4 +48,12 @@ absl::StatusOr<v1::Journey> AssembleJourney(const v1::Customer& customer,
                                             absl::Time as_of, int page_size,
                                             std::string_view page_token);
 
+// The same, written into `journey` (cleared first), e.g. a response message the RPC layer
+// allocated on an arena. On error `journey` is left cleared.
+absl::Status AssembleJourneyInto(const v1::Customer& customer,
+                                 const std::vector<v1::Touchpoint>& oldest_first,
+                                 const v1::StageMap& map, const StageResolver& stages,
+                                 absl::Time as_of, int page_size, std::string_view page_token,
+                                 v1::Journey* journey);
+
 }  // namespace journeydesk::journey

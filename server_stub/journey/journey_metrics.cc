@@ -19,8 +19,7 @@ void NpsTally::WriteTo(v1::NpsSummary* summary) const {
 }
 
 bool IsContact(const v1::Touchpoint& touchpoint) {
-  return touchpoint.direction() == v1::DIRECTION_INBOUND && touchpoint.channel() != "web" &&
-         touchpoint.channel() != "app";
+  return (TouchpointTraits(touchpoint) & kContact) != 0;
 }
 
 int CurrentStageIndex(absl::Span<const StagedTouchpoint> oldest_first) {
@@ -34,15 +33,13 @@ std::vector<int> FindOpenIssues(absl::Span<const StagedTouchpoint> oldest_first,
   // One bucket per stage plus a last one for touchpoints without a stage.
   std::vector<std::vector<int>> open(static_cast<size_t>(stage_count) + 1);
   for (size_t i = 0; i < oldest_first.size(); ++i) {
-    const v1::Touchpoint& touchpoint = *oldest_first[i].touchpoint;
-    const int stage = oldest_first[i].stage;
+    const StagedTouchpoint& entry = oldest_first[i];
+    if (!entry.Is(kResolvesIssues) && !entry.Is(kOpensIssue)) continue;
+    const int stage = entry.stage;
     std::vector<int>& bucket = open[stage >= 0 ? static_cast<size_t>(stage) : open.size() - 1];
-    if (touchpoint.outcome() == v1::OUTCOME_RESOLVED || touchpoint.kind() == "complaint_resolved") {
+    if (entry.Is(kResolvesIssues)) {
       bucket.clear();
-      continue;
-    }
-    if (touchpoint.kind() == "complaint" || touchpoint.outcome() == v1::OUTCOME_UNRESOLVED ||
-        touchpoint.outcome() == v1::OUTCOME_ESCALATED) {
+    } else {
       bucket.push_back(static_cast<int>(i));
     }
   }
@@ -68,7 +65,7 @@ void ComputeJourneyMetrics(absl::Span<const StagedTouchpoint> oldest_first, int6
       effort_sum += touchpoint.effort();
       ++effort_responses;
     }
-    if (!IsContact(touchpoint)) continue;
+    if (!entry.Is(kContact)) continue;
     if (entry.at_us > as_of_us - kContactWindowUs) {
       ++contacts;
       if (previous_contact != nullptr) {

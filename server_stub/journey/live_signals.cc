@@ -94,10 +94,9 @@ void OpenComplaint(const LiveSignalInput& in, Signals* signals) {
 void PaymentFailed(const LiveSignalInput& in, Signals* signals) {
   std::vector<const StagedTouchpoint*> failed;
   for (const StagedTouchpoint& entry : in.oldest_first) {
-    const std::string& kind = entry.touchpoint->kind();
-    if (kind == "payment_failed") {
+    if (entry.Is(kPaymentFailed)) {
       failed.push_back(&entry);
-    } else if (kind == "payment" || kind == "payment_succeeded") {
+    } else if (entry.Is(kPaymentSucceeded)) {
       failed.clear();
     }
   }
@@ -114,15 +113,14 @@ void IncompleteOnboarding(const LiveSignalInput& in, Signals* signals) {
   std::vector<const StagedTouchpoint*> onboarding;
   bool completed = false;
   for (const StagedTouchpoint& entry : in.oldest_first) {
-    const std::string& kind = entry.touchpoint->kind();
-    if (kind == "activation_failed") activation_failed = &entry;
-    if (kind == "delivery_failed") delivery_failed = &entry;
-    if (kind == "activation" || kind == "onboarding_completed") {
+    if (entry.Is(kActivationFailed)) activation_failed = &entry;
+    if (entry.Is(kDeliveryFailed)) delivery_failed = &entry;
+    if (entry.Is(kOnboardingDone)) {
       completed = true;
       activation_failed = nullptr;
       delivery_failed = nullptr;
     }
-    if (kind == "device_delivered") delivery_failed = nullptr;
+    if (entry.Is(kDelivered)) delivery_failed = nullptr;
     if (in.onboarding_stage >= 0 && entry.stage == in.onboarding_stage) onboarding.push_back(&entry);
   }
   if (activation_failed != nullptr || delivery_failed != nullptr) {
@@ -170,7 +168,7 @@ void RecentDetractor(const LiveSignalInput& in, Signals* signals) {
 std::vector<const StagedTouchpoint*> Contacts(const LiveSignalInput& in) {
   std::vector<const StagedTouchpoint*> contacts;
   for (const StagedTouchpoint& entry : in.oldest_first) {
-    if (IsContact(*entry.touchpoint)) contacts.push_back(&entry);
+    if (entry.Is(kContact)) contacts.push_back(&entry);
   }
   return contacts;
 }
@@ -230,14 +228,12 @@ void RateCardViewed(const LiveSignalInput& in, Signals* signals) {
   for (size_t i = in.oldest_first.size(); i > 0; --i) {
     const StagedTouchpoint& entry = in.oldest_first[i - 1];
     if (in.as_of_us - entry.at_us >= kRateCardWindowUs) break;
-    const std::string& kind = entry.touchpoint->kind();
-    if (kind == "viewed_rate_card" || kind == "viewed_price_page") views.push_back(&entry);
+    if (entry.Is(kRateCardView) || entry.Is(kPricePageView)) views.push_back(&entry);
   }
   if (views.empty()) return;
   std::reverse(views.begin(), views.end());
   const StagedTouchpoint& latest = *views.back();
-  const char* what =
-      latest.touchpoint->kind() == "viewed_rate_card" ? "the rate card" : "the price page";
+  const char* what = latest.Is(kRateCardView) ? "the rate card" : "the price page";
   std::string text =
       views.size() == 1
           ? absl::StrCat("viewed ", what, " ", Ago(latest.at_us, in.as_of_us))

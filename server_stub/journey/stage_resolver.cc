@@ -22,6 +22,13 @@ std::string_view StageResolver::StageForKind(std::string_view kind) const {
 
 int StageResolver::StageIndex(std::string_view stage_id) const {
   if (stage_id.empty()) return -1;
+  // A typical map has about ten stages: comparing lengths first beats hashing.
+  if (stage_ids_.size() <= kLinearSearchLimit) {
+    for (size_t i = 0; i < stage_ids_.size(); ++i) {
+      if (std::string_view(stage_ids_[i]) == stage_id) return static_cast<int>(i);
+    }
+    return -1;
+  }
   auto it = index_by_stage_.find(ToAbsl(stage_id));
   return it == index_by_stage_.end() ? -1 : it->second;
 }

@@ -32,6 +32,8 @@ class StageResolver {
   const std::string& default_stage() const { return default_stage_; }
 
  private:
+  static constexpr size_t kLinearSearchLimit = 16;
+
   std::vector<std::string> stage_ids_;
   std::string default_stage_;
   absl::flat_hash_map<std::string, int> index_by_stage_;

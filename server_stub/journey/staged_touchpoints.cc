@@ -7,6 +7,32 @@
 
 namespace journeydesk::journey {
 
+uint32_t TouchpointTraits(const v1::Touchpoint& touchpoint) {
+  // string_view comparisons check the length first, so most of these cost nothing.
+  const std::string_view kind = touchpoint.kind();
+  const std::string_view channel = touchpoint.channel();
+  uint32_t traits = 0;
+  if (touchpoint.direction() == v1::DIRECTION_INBOUND && channel != "web" && channel != "app") {
+    traits |= kContact;
+  }
+  const v1::Outcome outcome = touchpoint.outcome();
+  if (outcome == v1::OUTCOME_RESOLVED || kind == "complaint_resolved") {
+    traits |= kResolvesIssues;
+  } else if (kind == "complaint" || outcome == v1::OUTCOME_UNRESOLVED ||
+             outcome == v1::OUTCOME_ESCALATED) {
+    traits |= kOpensIssue;
+  }
+  if (kind == "payment_failed") traits |= kPaymentFailed;
+  if (kind == "payment" || kind == "payment_succeeded") traits |= kPaymentSucceeded;
+  if (kind == "activation_failed") traits |= kActivationFailed;
+  if (kind == "delivery_failed") traits |= kDeliveryFailed;
+  if (kind == "activation" || kind == "onboarding_completed") traits |= kOnboardingDone;
+  if (kind == "device_delivered") traits |= kDelivered;
+  if (kind == "viewed_rate_card") traits |= kRateCardView;
+  if (kind == "viewed_price_page") traits |= kPricePageView;
+  return traits;
+}
+
 std::vector<StagedTouchpoint> IndexTouchpoints(const std::vector<v1::Touchpoint>& touchpoints,
                                                const StageResolver& stages, absl::Time as_of) {
   const int64_t as_of_us = TimeToMicros(as_of);
@@ -25,7 +51,7 @@ std::vector<StagedTouchpoint> IndexTouchpoints(const std::vector<v1::Touchpoint>
       last_stage_id = stage_id;
       last_stage = stages.StageIndex(stage_id);
     }
-    StagedTouchpoint entry{&touchpoint, at_us, last_stage};
+    StagedTouchpoint entry{&touchpoint, at_us, last_stage, TouchpointTraits(touchpoint)};
     if (ordered && !staged.empty() && StagedBefore(entry, staged.back())) ordered = false;
     staged.push_back(entry);
   }

@@ -12,11 +12,32 @@
 
 namespace journeydesk::journey {
 
+// What the metrics and signals need to know about a touchpoint, decided once per
+// touchpoint so later passes test bits instead of comparing strings.
+enum TouchpointTrait : uint32_t {
+  kContact = 1u << 0,            // INBOUND on a channel other than web and app
+  kOpensIssue = 1u << 1,         // kind complaint, or outcome UNRESOLVED / ESCALATED
+  kResolvesIssues = 1u << 2,     // outcome RESOLVED or kind complaint_resolved
+  kPaymentFailed = 1u << 3,      // kind payment_failed
+  kPaymentSucceeded = 1u << 4,   // kind payment or payment_succeeded
+  kActivationFailed = 1u << 5,   // kind activation_failed
+  kDeliveryFailed = 1u << 6,     // kind delivery_failed
+  kOnboardingDone = 1u << 7,     // kind activation or onboarding_completed
+  kDelivered = 1u << 8,          // kind device_delivered
+  kRateCardView = 1u << 9,       // kind viewed_rate_card
+  kPricePageView = 1u << 10,     // kind viewed_price_page
+};
+
 struct StagedTouchpoint {
   const v1::Touchpoint* touchpoint;  // not owned; lives in the caller's vector
   int64_t at_us;                     // occurred_at in unix microseconds
   int stage;                         // index in the stage map, or -1 for no (known) stage
+  uint32_t traits;                   // TouchpointTrait bits
+
+  bool Is(TouchpointTrait trait) const { return (traits & trait) != 0; }
 };
+
+uint32_t TouchpointTraits(const v1::Touchpoint& touchpoint);
 
 // The stage of a touchpoint is its stored `stage`; when that is empty (stored before a
 // stage map listed its kind) the stage the map gives its kind. A stage the map does not
