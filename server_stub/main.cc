@@ -8,8 +8,10 @@
 
 #include "CLI/CLI.hpp"
 #include "api/journeyd_server.h"
+#include "journey/default_stage_map.h"
 #include "journey/stage_map_loader.h"
 #include "service/demo_seeder.h"
+#include "store/sqlite_journey_store.h"
 #include "spdlog/spdlog.h"
 
 namespace {

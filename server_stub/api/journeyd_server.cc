@@ -1,4 +1,5 @@
 #include "api/journeyd_server.h"
+#include "common/absl_string_view.h"
 
 #include <fstream>
 #include <sstream>
@@ -19,7 +20,7 @@ namespace {
 
 absl::StatusOr<std::string> ReadFile(const std::string& path, std::string_view what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read the ", what, " file ", path));
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read the ", ToAbsl(what), " file ", path));
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
@@ -51,13 +52,13 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(const S
 
 bool IsLoopbackListenAddress(std::string_view listen) {
   std::string_view host = listen;
-  if (absl::StartsWith(host, "[")) {
+  if (absl::StartsWith(ToAbsl(host), "[")) {
     host = host.substr(1, host.find(']') == std::string_view::npos ? host.size() - 1 : host.find(']') - 1);
   } else if (size_t colon = host.rfind(':'); colon != std::string_view::npos &&
                                               host.find(':') == colon) {
     host = host.substr(0, colon);
   }
-  return host == "localhost" || host == "::1" || absl::StartsWith(host, "127.");
+  return host == "localhost" || host == "::1" || absl::StartsWith(ToAbsl(host), "127.");
 }
 
 absl::StatusOr<std::unique_ptr<JourneydServer>> JourneydServer::Start(ServerOptions options) {

@@ -1,4 +1,5 @@
 #include "auth/authenticator.h"
+#include "common/absl_string_view.h"
 
 #include <string>
 
@@ -22,11 +23,11 @@ absl::StatusOr<Caller> Authenticator::Authenticate(std::string_view authorizatio
   }
   constexpr std::string_view kBearer = "bearer ";
   if (authorization_header.size() <= kBearer.size() ||
-      !absl::StartsWithIgnoreCase(authorization_header, kBearer)) {
+      !absl::StartsWithIgnoreCase(ToAbsl(authorization_header), ToAbsl(kBearer))) {
     return absl::UnauthenticatedError(
         "the authorization metadata must read 'Bearer <token>'");
   }
-  std::string_view secret = absl::StripAsciiWhitespace(authorization_header.substr(kBearer.size()));
+  std::string_view secret = ToStd(absl::StripAsciiWhitespace(ToAbsl(authorization_header.substr(kBearer.size()))));
   absl::StatusOr<store::TokenInfo> info = tokens_.Authenticate(secret);
   if (absl::IsNotFound(info.status())) {
     return absl::UnauthenticatedError(
@@ -42,11 +43,11 @@ absl::Status Authorize(const Caller& caller, std::initializer_list<store::Role> 
     if (role == caller.role) return absl::OkStatus();
   }
   std::string names = absl::StrJoin(allowed, " or ", [](std::string* out, store::Role role) {
-    absl::StrAppend(out, store::RoleName(role));
+    absl::StrAppend(out, ToAbsl(store::RoleName(role)));
   });
-  return absl::PermissionDeniedError(absl::StrCat(rpc_name, " needs the role ", names,
+  return absl::PermissionDeniedError(absl::StrCat(ToAbsl(rpc_name), " needs the role ", names,
                                                   "; this token has the role ",
-                                                  store::RoleName(caller.role)));
+                                                  ToAbsl(store::RoleName(caller.role))));
 }
 
 }  // namespace journeydesk::auth

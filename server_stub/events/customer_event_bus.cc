@@ -1,4 +1,5 @@
 #include "events/customer_event_bus.h"
+#include "common/absl_string_view.h"
 
 #include <utility>
 
@@ -60,7 +61,7 @@ std::unique_ptr<CustomerSubscription> CustomerEventBus::Subscribe(std::string_vi
 
 void CustomerEventBus::Publish(std::string_view customer_id, const v1::CustomerEvent& event) {
   absl::MutexLock lock(&mu_);
-  auto it = subscribers_.find(customer_id);
+  auto it = subscribers_.find(ToAbsl(customer_id));
   if (it == subscribers_.end()) return;
   for (CustomerSubscription* subscription : it->second) subscription->Push(event);
 }
@@ -68,7 +69,7 @@ void CustomerEventBus::Publish(std::string_view customer_id, const v1::CustomerE
 void CustomerEventBus::EndCustomer(std::string_view customer_id,
                                    const v1::CustomerEvent& final_event) {
   absl::MutexLock lock(&mu_);
-  auto it = subscribers_.find(customer_id);
+  auto it = subscribers_.find(ToAbsl(customer_id));
   if (it == subscribers_.end()) return;
   for (CustomerSubscription* subscription : it->second) {
     subscription->Push(final_event);

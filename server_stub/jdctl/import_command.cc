@@ -45,7 +45,7 @@ std::optional<size_t> RefusedIndex(const std::string& message) {
 }
 
 void Reject(int line_number, std::string_view reason, ImportTally& tally) {
-  std::cerr << "line " << line_number << ": rejected: " << reason << "\n";
+  std::cerr << "\rline " << line_number << ": " << reason << "\n";
   ++tally.rejected;
 }
 
@@ -102,8 +102,9 @@ int RunImport(const ImportFlags& flags) {
   while (ok) {
     std::optional<import::ParsedLine> line = reader->Next();
     if (line && !line->touchpoint.ok()) {
-      std::cerr << "\n";
-      Reject(line->line_number, line->touchpoint.status().message(), tally);
+      // The reader's message already starts with "line N: ".
+      std::cerr << "\r" << line->touchpoint.status().message() << "\n";
+      ++tally.rejected;
       continue;
     }
     if (line) batch.push_back({line->line_number, std::move(*line->touchpoint)});

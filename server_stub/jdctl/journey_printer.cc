@@ -35,13 +35,13 @@ void PrintJourney(const v1::Journey& journey, std::ostream& out) {
   out << absl::StrFormat("stage map: %s   current stage: %s   as of %s UTC\n\n",
                          journey.stage_map_name(), journey.current_stage(),
                          FormatTimestamp(journey.as_of()));
-  out << "   STAGE                  TOUCH  NPS        OPEN  CHANNELS\n";
+  out << "   STAGE                                TOUCH  NPS        OPEN  CHANNELS\n";
   for (const v1::StageView& stage : journey.stages()) {
     std::vector<std::string> channels;
     for (const v1::ChannelCount& count : stage.channels()) {
       channels.push_back(absl::StrFormat("%s %d", count.channel(), count.touchpoints()));
     }
-    out << absl::StrFormat(" %s %-22s %5d  %-10s %4d  %s\n", StatusMark(stage.status()), stage.name(),
+    out << absl::StrFormat(" %s %-36s %5d  %-10s %4d  %s\n", StatusMark(stage.status()), stage.name(),
                            stage.touchpoint_count(), FormatNps(stage.nps()), stage.open_issues(),
                            absl::StrJoin(channels, ", "));
   }

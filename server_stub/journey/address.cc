@@ -6,7 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "journey/absl_compat.h"
+#include "common/absl_string_view.h"
 
 namespace journeydesk::journey {
 namespace {
@@ -93,6 +93,11 @@ absl::StatusOr<std::string> NormalizePhone(std::string_view raw) {
   int digits = 0;
   for (; i < trimmed.size(); ++i) {
     const char c = trimmed[i];
+    // "+44 (0)20 …": the bracketed trunk prefix is not dialled from abroad.
+    if (!phone.empty() && phone.front() == '+' && trimmed.substr(i, 3) == "(0)") {
+      i += 2;
+      continue;
+    }
     if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
       phone.push_back(c);
       ++digits;

@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/time.h"
-#include "journey/absl_compat.h"
+#include "common/absl_string_view.h"
 #include "journey/journey_metrics.h"
 #include "journey/timestamps.h"
 #include "journey/touchpoint_validation.h"

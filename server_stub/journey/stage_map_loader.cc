@@ -14,7 +14,7 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
-#include "journey/absl_compat.h"
+#include "common/absl_string_view.h"
 #include "journey/default_stage_map.h"
 
 namespace journeydesk::journey {

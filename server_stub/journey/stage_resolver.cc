@@ -1,6 +1,6 @@
 #include "journey/stage_resolver.h"
 
-#include "journey/absl_compat.h"
+#include "common/absl_string_view.h"
 
 namespace journeydesk::journey {
 

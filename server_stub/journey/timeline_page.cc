@@ -5,7 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "journey/absl_compat.h"
+#include "common/absl_string_view.h"
 
 namespace journeydesk::journey {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "journey/absl_compat.h"
+#include "common/absl_string_view.h"
 
 namespace journeydesk::journey {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "journey/absl_compat.h"
+#include "common/absl_string_view.h"
 #include "journey/address.h"
 #include "journey/timestamps.h"
 

@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "journey/address.h"
+#include "common/absl_string_view.h"
 #include "journey/touchpoint_validation.h"
 #include "service/journey_service_core.h"
 
@@ -53,8 +54,8 @@ absl::StatusOr<v1::UpsertCustomerResponse> JourneyServiceCore::UpsertCustomer(
       stores_.customers.UpsertCustomer(customer, AuditFor(caller, "UpsertCustomer", customer.id()));
   if (!outcome.ok()) return outcome.status();
 
-  InvalidateCached(outcome->customer.id());
-  for (const std::string& prospect : outcome->merged_prospect_ids) InvalidateCached(prospect);
+  cache_.Invalidate(outcome->customer.id());
+  for (const std::string& prospect : outcome->merged_prospect_ids) cache_.Invalidate(prospect);
   PublishCustomerUpdated(outcome->customer);
 
   v1::UpsertCustomerResponse response;
@@ -74,7 +75,7 @@ absl::StatusOr<v1::Customer> JourneyServiceCore::GetCustomer(const auth::Caller&
 
 absl::StatusOr<v1::SearchCustomersResponse> JourneyServiceCore::SearchCustomers(
     const auth::Caller& caller, const v1::SearchCustomersRequest& request) {
-  std::string_view query = absl::StripAsciiWhitespace(request.query());
+  std::string_view query = ToStd(absl::StripAsciiWhitespace(request.query()));
   if (query.size() < 2) return absl::InvalidArgumentError("query: at least 2 characters");
   if (query.size() > 200) return absl::InvalidArgumentError("query: at most 200 characters");
   if (request.limit() < 0 || request.limit() > kMaxSearchLimit) {
@@ -109,7 +110,7 @@ absl::StatusOr<v1::Customer> JourneyServiceCore::SetConsent(const auth::Caller& 
   if (request.has_marketing()) marketing = request.marketing();
   auto describe = [](std::string_view name, std::optional<bool> value) -> std::string {
     if (!value) return "";
-    return absl::StrCat(name, "=", *value ? "yes " : "no ");
+    return absl::StrCat(ToAbsl(name), "=", *value ? "yes " : "no ");
   };
   std::string detail = absl::StrCat(describe("profiling", profiling), describe("marketing", marketing));
   absl::StatusOr<v1::Customer> customer = stores_.customers.SetConsent(

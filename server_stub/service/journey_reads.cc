@@ -10,12 +10,12 @@ namespace journeydesk::service {
 absl::StatusOr<std::shared_ptr<const std::vector<v1::Touchpoint>>>
 JourneyServiceCore::LoadTouchpoints(const std::string& customer_id) {
   if (auto cached = cache_.Get(customer_id)) return cached;
-  const uint64_t epoch = write_epoch_.load(std::memory_order_acquire);
+  const uint64_t epoch = cache_.epoch();
   absl::StatusOr<std::vector<v1::Touchpoint>> loaded =
       stores_.touchpoints.ListTouchpoints(customer_id, std::nullopt);
   if (!loaded.ok()) return loaded.status();
   auto shared = std::make_shared<const std::vector<v1::Touchpoint>>(std::move(*loaded));
-  if (write_epoch_.load(std::memory_order_acquire) == epoch) cache_.Put(customer_id, shared);
+  cache_.Put(customer_id, shared, epoch);  // dropped if a write invalidated meanwhile
   return shared;
 }
 
@@ -25,7 +25,9 @@ absl::StatusOr<v1::Journey> JourneyServiceCore::GetJourney(const auth::Caller& c
   if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
   absl::Time as_of = options_.clock();
   if (request.has_as_of()) {
-    if (!google::protobuf::util::TimeUtil::IsTimestampValid(request.as_of())) {
+    if (request.as_of().seconds() < google::protobuf::util::TimeUtil::kTimestampMinSeconds ||
+        request.as_of().seconds() > google::protobuf::util::TimeUtil::kTimestampMaxSeconds ||
+        request.as_of().nanos() < 0 || request.as_of().nanos() > 999'999'999) {
       return absl::InvalidArgumentError("as_of: not a valid timestamp");
     }
     as_of = absl::FromUnixMicros(

@@ -28,11 +28,6 @@ store::AuditRecord JourneyServiceCore::AuditFor(const auth::Caller& caller,
                             std::string(customer_id), std::move(detail)};
 }
 
-void JourneyServiceCore::InvalidateCached(const std::string& customer_id) {
-  write_epoch_.fetch_add(1, std::memory_order_acq_rel);
-  cache_.Invalidate(customer_id);
-}
-
 void JourneyServiceCore::PublishCustomerUpdated(const v1::Customer& customer) {
   v1::CustomerEvent event;
   *event.mutable_at() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(

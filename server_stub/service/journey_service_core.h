@@ -9,8 +9,6 @@
 //   in the same transaction as the change.
 // - Thread safety: every method may be called from any thread at once.
 
-#include <atomic>
-#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -83,9 +81,6 @@ class JourneyServiceCore {
   absl::StatusOr<std::vector<store::TouchpointWrite>> PrepareWrites(
       const auth::Caller& caller, const v1::RecordTouchpointsRequest& request, absl::Time now) const;
   void PublishCustomerUpdated(const v1::Customer& customer);
-  // Drops the customer's cached touchpoints and makes loads that began earlier not cache
-  // what they read (it may predate this write).
-  void InvalidateCached(const std::string& customer_id);
 
   JourneyStores stores_;
   const v1::StageMap stage_map_;
@@ -93,7 +88,6 @@ class JourneyServiceCore {
   events::CustomerEventBus& bus_;
   JourneyServiceOptions options_;
   journey::TouchpointCache cache_;
-  std::atomic<uint64_t> write_epoch_{0};
   AuditRecorder audit_;
 };
 

@@ -60,7 +60,7 @@ absl::StatusOr<v1::EraseCustomerResponse> JourneyServiceCore::EraseCustomer(
       request.customer_id(), pseudonym,
       AuditFor(caller, "EraseCustomer", pseudonym, absl::StrCat("reason: ", request.reason())));
   if (!outcome.ok()) return outcome.status();
-  InvalidateCached(request.customer_id());
+  cache_.Invalidate(request.customer_id());
 
   v1::CustomerEvent last;
   *last.mutable_at() = ToTimestamp(options_.clock());

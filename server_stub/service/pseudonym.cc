@@ -15,7 +15,7 @@ std::string PseudonymFor(std::string_view key, std::string_view customer_id) {
        reinterpret_cast<const unsigned char*>(customer_id.data()), customer_id.size(), digest,
        &length);
   std::string hex = absl::BytesToHexString(
-      std::string_view(reinterpret_cast<const char*>(digest), length));
+      absl::string_view(reinterpret_cast<const char*>(digest), length));
   return absl::StrCat("erased-", hex.substr(0, 16));
 }
 

@@ -90,7 +90,7 @@ absl::StatusOr<v1::RecordTouchpointsResponse> JourneyServiceCore::RecordTouchpoi
     written[i].set_customer_id(result.customer_id);
   }
   for (const std::string& customer_id : touched) {
-    InvalidateCached(customer_id);
+    cache_.Invalidate(customer_id);
     audit_.Record(AuditFor(caller, "RecordTouchpoints", customer_id));
   }
   for (size_t i = 0; i < results->size(); ++i) {

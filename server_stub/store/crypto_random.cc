@@ -1,5 +1,5 @@
 #include "store/crypto_random.h"
-#include "store/absl_string_view.h"
+#include "common/absl_string_view.h"
 
 #include <openssl/err.h>
 #include <openssl/evp.h>

@@ -1,5 +1,5 @@
 #include "store/customer_rows.h"
-#include "store/absl_string_view.h"
+#include "common/absl_string_view.h"
 
 #include <algorithm>
 

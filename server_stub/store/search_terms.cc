@@ -1,5 +1,5 @@
 #include "store/search_terms.h"
-#include "store/absl_string_view.h"
+#include "common/absl_string_view.h"
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"

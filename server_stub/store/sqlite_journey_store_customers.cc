@@ -1,7 +1,7 @@
 // SqliteJourneyStore: customer profiles, consent and the merge of prospects.
 #include "absl/strings/str_cat.h"
 #include "store/customer_rows.h"
-#include "store/absl_string_view.h"
+#include "common/absl_string_view.h"
 #include "store/proto_time.h"
 #include "store/sqlite_journey_store.h"
 #include "store/store_status_macros.h"

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "store/customer_rows.h"
-#include "store/absl_string_view.h"
+#include "common/absl_string_view.h"
 #include "store/sqlite_journey_store.h"
 #include "store/sqlite_transaction.h"
 #include "store/store_status_macros.h"

@@ -4,7 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "store/crypto_random.h"
-#include "store/absl_string_view.h"
+#include "common/absl_string_view.h"
 #include "store/proto_time.h"
 #include "store/sqlite_journey_store.h"
 #include "store/store_status_macros.h"

@@ -1,5 +1,5 @@
 #include "store/sqlite_statement.h"
-#include "store/absl_string_view.h"
+#include "common/absl_string_view.h"
 
 #include <utility>
 

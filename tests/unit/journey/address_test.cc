@@ -36,6 +36,7 @@ INSTANTIATE_TEST_SUITE_P(
         Normalised{"mailto:Anna@Example.com", Kind::kEmail, "anna@example.com"},
         Normalised{"EMAIL:anna@example.com", Kind::kEmail, "anna@example.com"},
         Normalised{"+31 (20) 123-4567", Kind::kPhone, "+31201234567"},
+        Normalised{"+44 (0)20 7946 0018", Kind::kPhone, "+442079460018"},
         Normalised{"020 123 45 67", Kind::kPhone, "0201234567"},
         Normalised{"020.123.4567", Kind::kPhone, "0201234567"},
         Normalised{"tel:+44 20 7946 0958", Kind::kPhone, "+442079460958"},
