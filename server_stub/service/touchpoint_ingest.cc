@@ -62,11 +62,6 @@ absl::StatusOr<v1::RecordTouchpointsResponse> JourneyServiceCore::RecordTouchpoi
   const absl::Time now = options_.clock();
   absl::StatusOr<std::vector<store::TouchpointWrite>> writes = PrepareWrites(caller, request, now);
   if (!writes.ok()) return writes.status();
-  // Kept for the watchers: the store takes the writes by value.
-  std::vector<v1::Touchpoint> written;
-  written.reserve(writes->size());
-  for (const store::TouchpointWrite& write : *writes) written.push_back(write.touchpoint);
-
   absl::StatusOr<std::vector<store::TouchpointWriteResult>> results =
       stores_.touchpoints.RecordTouchpoints(std::move(*writes));
   if (!results.ok()) return results.status();
@@ -87,17 +82,18 @@ absl::StatusOr<v1::RecordTouchpointsResponse> JourneyServiceCore::RecordTouchpoi
     }
     response.set_stored(response.stored() + 1);
     touched.insert(result.customer_id);
-    written[i].set_customer_id(result.customer_id);
   }
   for (const std::string& customer_id : touched) {
     cache_.Invalidate(customer_id);
     audit_.Record(AuditFor(caller, "RecordTouchpoints", customer_id));
   }
+  // `at` is when the batch was committed and published: watchers can measure push delay.
+  const google::protobuf::Timestamp published_at = ToTimestamp(options_.clock());
   for (size_t i = 0; i < results->size(); ++i) {
     if ((*results)[i].duplicate) continue;
     v1::CustomerEvent event;
-    *event.mutable_at() = ToTimestamp(now);
-    *event.mutable_touchpoint_recorded() = std::move(written[i]);
+    *event.mutable_at() = published_at;
+    *event.mutable_touchpoint_recorded() = std::move((*results)[i].stored);
     bus_.Publish((*results)[i].customer_id, event);
   }
   return response;

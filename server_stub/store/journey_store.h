@@ -48,6 +48,7 @@ struct TouchpointWriteResult {
   std::string customer_id;        // resolved owner (for a duplicate: the stored owner)
   std::string stage;              // stored stage
   bool created_prospect = false;  // the address was unknown and a prospect was created
+  v1::Touchpoint stored;          // as stored (moved out of the write); empty for a duplicate
 };
 
 struct SearchHit {

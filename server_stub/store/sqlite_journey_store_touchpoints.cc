@@ -2,6 +2,8 @@
 // timeline reads.
 #include <limits>
 
+#include "absl/container/flat_hash_set.h"
+
 #include "absl/strings/str_cat.h"
 #include "store/customer_rows.h"
 #include "store/proto_time.h"
@@ -25,14 +27,23 @@ absl::StatusOr<bool> FindStored(SqliteDatabase& db, std::string_view id,
   return true;
 }
 
+// Customers already known to exist within one batch: a batch usually holds many
+// touchpoints of few customers, so each is looked up once.
+using KnownCustomers = absl::flat_hash_set<std::string>;
+
 // The owner of write `index`: its customer_id (which must exist) or the customer of its
 // address, creating a prospect for an unknown address.
 absl::StatusOr<std::string> ResolveOwner(SqliteDatabase& db, const TouchpointWrite& write,
-                                         size_t index, bool* created_prospect) {
+                                         size_t index, KnownCustomers& known,
+                                         bool* created_prospect) {
   const std::string& customer_id = write.touchpoint.customer_id();
   if (!customer_id.empty()) {
+    if (known.contains(customer_id)) return customer_id;
     STORE_ASSIGN_OR_RETURN(bool exists, CustomerExists(db, customer_id));
-    if (exists) return customer_id;
+    if (exists) {
+      known.insert(customer_id);
+      return customer_id;
+    }
     return absl::NotFoundError(absl::StrCat("touchpoints[", index, "].customer_id: no customer '",
                                             customer_id, "'"));
   }
@@ -47,33 +58,46 @@ absl::StatusOr<std::string> ResolveOwner(SqliteDatabase& db, const TouchpointWri
   return CreateProspect(db, *write.address);
 }
 
-absl::Status InsertTouchpoint(SqliteDatabase& db, const v1::Touchpoint& touchpoint) {
+// Inserts unless the id is stored already; true when it was inserted.
+absl::StatusOr<bool> InsertTouchpoint(SqliteDatabase& db, const v1::Touchpoint& touchpoint) {
   STORE_ASSIGN_OR_RETURN(StatementLease s, db.Prepare(R"sql(
       INSERT INTO touchpoints (id, customer_id, occurred_at, channel, kind, stage, body)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))sql"));
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING)sql"));
   STORE_RETURN_IF_ERROR(s->Bind(touchpoint.id(), touchpoint.customer_id(),
                                 TimestampToMicros(touchpoint.occurred_at()), touchpoint.channel(),
                                 touchpoint.kind(), touchpoint.stage(),
                                 Blob{touchpoint.SerializeAsString()}));
-  return s->Run();
+  STORE_RETURN_IF_ERROR(s->Run());
+  return db.ChangedRows() == 1;
 }
 
 absl::StatusOr<TouchpointWriteResult> RecordOne(SqliteDatabase& db, TouchpointWrite& write,
-                                                size_t index, int64_t now) {
+                                                size_t index, int64_t now, KnownCustomers& known) {
   TouchpointWriteResult result;
   result.id = write.touchpoint.id();
   if (result.id.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("touchpoints[", index, "].id: empty"));
   }
-  STORE_ASSIGN_OR_RETURN(bool stored, FindStored(db, result.id, &result));
-  if (stored) return result;
+  // An address write looks for a stored duplicate first, so that re-sending it never
+  // creates a prospect; a customer_id write learns it from the insert itself.
+  if (write.touchpoint.customer_id().empty()) {
+    STORE_ASSIGN_OR_RETURN(bool stored, FindStored(db, result.id, &result));
+    if (stored) return result;
+  }
   STORE_ASSIGN_OR_RETURN(result.customer_id,
-                         ResolveOwner(db, write, index, &result.created_prospect));
+                         ResolveOwner(db, write, index, known, &result.created_prospect));
   v1::Touchpoint& touchpoint = write.touchpoint;
   touchpoint.set_customer_id(result.customer_id);
   SetTimestampMicros(now, touchpoint.mutable_recorded_at());
   result.stage = touchpoint.stage();
-  STORE_RETURN_IF_ERROR(InsertTouchpoint(db, touchpoint));
+  STORE_ASSIGN_OR_RETURN(bool inserted, InsertTouchpoint(db, touchpoint));
+  if (inserted) {
+    result.stored = std::move(touchpoint);
+    return result;
+  }
+  result = TouchpointWriteResult{};
+  result.id = write.touchpoint.id();
+  STORE_RETURN_IF_ERROR(FindStored(db, result.id, &result).status());
   return result;
 }
 
@@ -85,8 +109,9 @@ absl::StatusOr<std::vector<TouchpointWriteResult>> SqliteJourneyStore::RecordTou
   STORE_RETURN_IF_ERROR(WriteTransaction([&](SqliteDatabase& db) -> absl::Status {
     results.clear();
     int64_t now = NowMicros();
+    KnownCustomers known;
     for (size_t i = 0; i < writes.size(); ++i) {
-      STORE_ASSIGN_OR_RETURN(TouchpointWriteResult result, RecordOne(db, writes[i], i, now));
+      STORE_ASSIGN_OR_RETURN(TouchpointWriteResult result, RecordOne(db, writes[i], i, now, known));
       results.push_back(std::move(result));
     }
     return absl::OkStatus();
