@@ -8,7 +8,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "api/journey_grpc_service.h"
-#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "api/reflection_service.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
@@ -79,10 +80,16 @@ absl::StatusOr<std::unique_ptr<JourneydServer>> JourneydServer::Start(ServerOpti
       std::make_unique<JourneyGrpcService>(*server->core_, *server->authenticator_);
 
   grpc::EnableDefaultHealthCheckService(true);
-  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen, *credentials, &server->port_);
+  // Every service is listed here, so that reflection names exactly what is served.
+  std::vector<std::string> served = {v1::JourneyService::service_full_name(),
+                                     grpc::health::v1::Health::service_full_name(),
+                                     grpc::reflection::v1alpha::ServerReflection::service_full_name()};
   builder.RegisterService(server->journey_service_.get());
+  server->reflection_service_ =
+      std::make_unique<AuthenticatedReflectionService>(*server->authenticator_, std::move(served));
+  builder.RegisterService(server->reflection_service_.get());
   server->server_ = builder.BuildAndStart();
   if (!server->server_ || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen,

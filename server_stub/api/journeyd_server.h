@@ -1,6 +1,6 @@
 #pragma once
 // journeyd assembled: the SQLite store, the stage map, the core use cases and the gRPC
-// services (JourneyService, grpc.health.v1.Health, server reflection) on one port.
+// services (JourneyService, grpc.health.v1.Health, authenticated server reflection) on one port.
 //
 // Lifecycle: Start() → serving; Shutdown() closes every stream (watchers get UNAVAILABLE),
 // finishes calls in flight within a grace period, flushes the audit log. Not copyable.
@@ -21,6 +21,7 @@ namespace journeydesk::store { class SqliteJourneyStore; }
 namespace journeydesk::api {
 
 class JourneyGrpcService;
+class AuthenticatedReflectionService;
 
 struct ServerOptions {
   std::string db_path;
@@ -56,6 +57,7 @@ class JourneydServer {
   std::unique_ptr<service::JourneyServiceCore> core_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<JourneyGrpcService> journey_service_;
+  std::unique_ptr<AuthenticatedReflectionService> reflection_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool shut_down_ = false;

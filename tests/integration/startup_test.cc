@@ -7,7 +7,8 @@
 #include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "grpcpp/generic/generic_stub.h"
+#include "google/protobuf/descriptor.pb.h"
+#include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "support/journeyd_fixture.h"
 
 namespace journeydesk::testing {
@@ -60,36 +61,43 @@ TEST_F(StartupTest, HealthNeedsNoTokenAndReportsServing) {
   EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
 }
 
-TEST_F(StartupTest, ServerReflectionListsTheJourneyService) {
+TEST_F(StartupTest, ServerReflectionNeedsATokenAndDescribesTheJourneyService) {
   StartJourneyd();
-  grpc::GenericStub generic(grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials()));
-  grpc::ClientContext context;
-  grpc::CompletionQueue queue;
-  auto call = generic.PrepareCall(&context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &queue);
-  call->StartCall(reinterpret_cast<void*>(1));
-  void* tag = nullptr;
-  bool ok = false;
-  ASSERT_TRUE(queue.Next(&tag, &ok) && ok);
-  // ServerReflectionRequest{list_services: ""}: field 7, length-delimited, empty.
-  const char request_bytes[] = {0x3a, 0x00};
-  grpc::Slice slice(request_bytes, sizeof request_bytes);
-  grpc::ByteBuffer request(&slice, 1);
-  call->Write(request, reinterpret_cast<void*>(2));
-  ASSERT_TRUE(queue.Next(&tag, &ok) && ok);
-  grpc::ByteBuffer response;
-  call->Read(&response, reinterpret_cast<void*>(3));
-  ASSERT_TRUE(queue.Next(&tag, &ok) && ok) << "no reflection response";
-  std::vector<grpc::Slice> slices;
-  ASSERT_TRUE(response.Dump(&slices).ok());
-  std::string bytes;
-  for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
-  EXPECT_NE(bytes.find("journeydesk.v1.JourneyService"), std::string::npos);
-  context.TryCancel();
-  grpc::Status finished;
-  call->Finish(&finished, reinterpret_cast<void*>(4));
-  queue.Shutdown();
-  while (queue.Next(&tag, &ok)) {
+  auto reflection = grpc::reflection::v1alpha::ServerReflection::NewStub(
+      grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials()));
+  grpc::reflection::v1alpha::ServerReflectionRequest list;
+  list.set_list_services("");
+  {
+    auto context = Context("none");
+    auto stream = reflection->ServerReflectionInfo(context.get());
+    stream->Write(list);
+    stream->WritesDone();
+    grpc::reflection::v1alpha::ServerReflectionResponse response;
+    EXPECT_FALSE(stream->Read(&response));
+    EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
   }
+  auto context = Context("integration");
+  auto stream = reflection->ServerReflectionInfo(context.get());
+  ASSERT_TRUE(stream->Write(list));
+  grpc::reflection::v1alpha::ServerReflectionResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  std::set<std::string> names;
+  for (const auto& service : response.list_services_response().service()) names.insert(service.name());
+  EXPECT_TRUE(names.count("journeydesk.v1.JourneyService"));
+  EXPECT_TRUE(names.count("grpc.health.v1.Health"));
+
+  grpc::reflection::v1alpha::ServerReflectionRequest symbol;
+  symbol.set_file_containing_symbol("journeydesk.v1.JourneyService");
+  ASSERT_TRUE(stream->Write(symbol));
+  ASSERT_TRUE(stream->Read(&response));
+  ASSERT_TRUE(response.has_file_descriptor_response()) << response.DebugString();
+  google::protobuf::FileDescriptorProto last;
+  const auto& files = response.file_descriptor_response().file_descriptor_proto();
+  ASSERT_TRUE(last.ParseFromString(files[files.size() - 1]));
+  EXPECT_EQ(last.name(), "journeydesk/v1/journey_service.proto") << "dependencies first, the file last";
+  EXPECT_GE(files.size(), 4) << "imports (timestamp, customer, journey, touchpoint…) come along";
+  stream->WritesDone();
+  EXPECT_TRUE(stream->Finish().ok());
 }
 
 TEST_F(StartupTest, DemoDataHasJourneysAcrossChannelsAndIsSeededOnlyOnce) {
