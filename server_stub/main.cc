@@ -10,6 +10,7 @@
 #include "api/journeyd_server.h"
 #include "journey/default_stage_map.h"
 #include "journey/stage_map_loader.h"
+#include "routing/contact_center_config.h"
 #include "service/demo_seeder.h"
 #include "store/sqlite_journey_store.h"
 #include "spdlog/spdlog.h"
@@ -22,6 +23,7 @@ struct Flags {
   bool demo = false;
   int demo_customers = 2000;
   std::string stage_map_path;
+  std::string contact_center_path;
   std::string tls_cert;
   std::string tls_key;
   bool allow_insecure_remote = false;
@@ -38,6 +40,10 @@ void AddFlags(CLI::App& app, Flags& flags) {
       ->capture_default_str()->check(CLI::Range(1, 1'000'000));
   app.add_option("--stage-map", flags.stage_map_path,
                  "stage map file (.textproto or .json); default: the built-in subscription map")
+      ->check(CLI::ExistingFile);
+  app.add_option("--contact-center", flags.contact_center_path,
+                 "queues, service-level targets, offer timeout and wrap-up codes (.textproto or "
+                 ".json); default: the built-in server_stub/config/contact_center/default.textproto")
       ->check(CLI::ExistingFile);
   app.add_option("--tls-cert", flags.tls_cert, "PEM certificate chain; turns TLS on with --tls-key")
       ->check(CLI::ExistingFile);
@@ -73,7 +79,17 @@ int Run(const Flags& flags) {
     std::cerr << "journeyd: stage map refused: " << stage_map.status().message() << "\n";
     return 2;
   }
+  absl::StatusOr<journeydesk::v1::ContactCenterConfig> contact_center =
+      flags.contact_center_path.empty()
+          ? journeydesk::routing::LoadDefaultContactCenterConfig()
+          : journeydesk::routing::LoadContactCenterConfigFile(flags.contact_center_path);
+  if (!contact_center.ok()) {
+    std::cerr << "journeyd: contact centre configuration refused: "
+              << contact_center.status().message() << "\n";
+    return 2;
+  }
   journeydesk::api::ServerOptions options;
+  options.contact_center = std::move(*contact_center);
   options.db_path = flags.db_path;
   options.listen = flags.listen;
   options.stage_map = std::move(*stage_map);

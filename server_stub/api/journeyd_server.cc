@@ -7,6 +7,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "api/contact_center_grpc_service.h"
 #include "api/journey_grpc_service.h"
 #include "api/reflection_service.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -14,6 +15,8 @@
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
 #include "spdlog/spdlog.h"
+#include "routing/contact_center_config.h"
+#include "store/sqlite_contact_store.h"
 #include "store/sqlite_journey_store.h"
 
 namespace journeydesk::api {
@@ -79,6 +82,24 @@ absl::StatusOr<std::unique_ptr<JourneydServer>> JourneydServer::Start(ServerOpti
   server->journey_service_ =
       std::make_unique<JourneyGrpcService>(*server->core_, *server->authenticator_);
 
+  // The contact centre: queues, routing and agents' streams on the same database file.
+  if (!options.contact_center.has_value()) {
+    absl::StatusOr<v1::ContactCenterConfig> defaults = routing::LoadDefaultContactCenterConfig();
+    if (!defaults.ok()) return defaults.status();
+    options.contact_center = std::move(*defaults);
+  }
+  absl::StatusOr<std::unique_ptr<store::SqliteContactStore>> contact_store =
+      store::SqliteContactStore::Open(options.db_path);
+  if (!contact_store.ok()) return contact_store.status();
+  server->contact_store_ = std::move(*contact_store);
+  absl::StatusOr<std::unique_ptr<service::ContactCenterCore>> contact_center =
+      service::ContactCenterCore::Create(std::move(*options.contact_center), *server->contact_store_,
+                                         db, *server->core_);
+  if (!contact_center.ok()) return contact_center.status();
+  server->contact_center_ = std::move(*contact_center);
+  server->contact_center_service_ =
+      std::make_unique<ContactCenterGrpcService>(*server->contact_center_, *server->authenticator_);
+
   grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen, *credentials, &server->port_);
@@ -87,6 +108,7 @@ absl::StatusOr<std::unique_ptr<JourneydServer>> JourneydServer::Start(ServerOpti
                                      grpc::health::v1::Health::service_full_name(),
                                      grpc::reflection::v1alpha::ServerReflection::service_full_name()};
   builder.RegisterService(server->journey_service_.get());
+  builder.RegisterService(server->contact_center_service_.get());
   server->reflection_service_ =
       std::make_unique<AuthenticatedReflectionService>(*server->authenticator_, std::move(served));
   builder.RegisterService(server->reflection_service_.get());
@@ -105,6 +127,7 @@ void JourneydServer::Shutdown(absl::Duration grace) {
   shut_down_ = true;
   if (auto* health = server_->GetHealthCheckService()) health->Shutdown();  // NOT_SERVING
   bus_->Close();  // watchers return UNAVAILABLE within one poll interval
+  contact_center_->Shutdown();  // agent and queue streams too
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(grace));
   if (absl::Status flushed = core_->FlushAudit(); !flushed.ok()) {
     spdlog::error("audit log flush on shutdown failed: {}", flushed.ToString());

@@ -6,6 +6,7 @@
 // finishes calls in flight within a grace period, flushes the audit log. Not copyable.
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -14,13 +15,19 @@
 #include "events/customer_event_bus.h"
 #include "grpcpp/server.h"
 #include "journeydesk/v1/stage_map.pb.h"
+#include "journeydesk/v1/contact_center_config.pb.h"
+#include "service/contact_center_core.h"
 #include "service/journey_service_core.h"
 
-namespace journeydesk::store { class SqliteJourneyStore; }
+namespace journeydesk::store {
+class SqliteJourneyStore;
+class SqliteContactStore;
+}  // namespace journeydesk::store
 
 namespace journeydesk::api {
 
 class JourneyGrpcService;
+class ContactCenterGrpcService;
 class AuthenticatedReflectionService;
 
 struct ServerOptions {
@@ -32,6 +39,8 @@ struct ServerOptions {
   // Plaintext on a non-loopback address exposes tokens and customer data on the network;
   // refused unless this is set.
   bool allow_insecure_remote = false;
+  // Queues, offer timeout and wrap-up codes (already valid); absent: the built-in default.
+  std::optional<v1::ContactCenterConfig> contact_center;
 };
 
 class JourneydServer {
@@ -45,6 +54,7 @@ class JourneydServer {
   int port() const { return port_; }
   service::JourneyServiceCore& core() { return *core_; }
   store::SqliteJourneyStore& store() { return *store_; }
+  service::ContactCenterCore& contact_center() { return *contact_center_; }
 
   void Shutdown(absl::Duration grace = absl::Seconds(5));
   void Wait();
@@ -56,6 +66,9 @@ class JourneydServer {
   std::unique_ptr<events::CustomerEventBus> bus_;
   std::unique_ptr<service::JourneyServiceCore> core_;
   std::unique_ptr<auth::Authenticator> authenticator_;
+  std::unique_ptr<store::SqliteContactStore> contact_store_;
+  std::unique_ptr<service::ContactCenterCore> contact_center_;
+  std::unique_ptr<ContactCenterGrpcService> contact_center_service_;
   std::unique_ptr<JourneyGrpcService> journey_service_;
   std::unique_ptr<AuthenticatedReflectionService> reflection_service_;
   std::unique_ptr<grpc::Server> server_;

@@ -1,6 +1,7 @@
 // jdctl — JourneyDesk's admin command line.
 #include "CLI/CLI.hpp"
 #include "jdctl/customer_commands.h"
+#include "jdctl/simulate_command.h"
 #include "jdctl/token_commands.h"
 
 int main(int argc, char** argv) {
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
   journeydesk::jdctl::AddTokenCommands(app, exit_code);
   journeydesk::jdctl::AddCustomerCommands(app, exit_code);
   journeydesk::jdctl::AddImportCommand(app, exit_code);
+  journeydesk::jdctl::AddSimulateCommand(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

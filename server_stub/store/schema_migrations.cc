@@ -11,7 +11,7 @@ namespace journeydesk::store {
 namespace {
 
 // Migration N (1-based) takes a database from user_version N-1 to N. Append only.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: customers with addresses and search terms, touchpoints, tokens, audit log, meta.
     R"sql(
 CREATE TABLE meta (
@@ -79,6 +79,25 @@ CREATE TABLE audit_log (
   detail TEXT NOT NULL
 );
 CREATE INDEX audit_log_by_customer ON audit_log(customer_id, id);
+)sql",
+    // 2: the contact centre — live contacts (open ones survive a restart) and agents' settings.
+    R"sql(
+CREATE TABLE contacts (
+  id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,     -- Contact.version: a save never replaces a newer one
+  open INTEGER NOT NULL,        -- 1 until completed or abandoned
+  queue TEXT NOT NULL,
+  agent_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  enqueued_at INTEGER NOT NULL, -- unix micros
+  body BLOB NOT NULL            -- serialized journeydesk.v1.Contact
+);
+CREATE INDEX contacts_open ON contacts(enqueued_at, id) WHERE open = 1;
+
+CREATE TABLE agent_settings (
+  agent_id TEXT PRIMARY KEY,
+  body BLOB NOT NULL            -- serialized journeydesk.v1.AgentSettings
+) WITHOUT ROWID;
 )sql",
 };
 
