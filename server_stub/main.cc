@@ -11,6 +11,7 @@
 #include "journey/default_stage_map.h"
 #include "journey/stage_map_loader.h"
 #include "routing/contact_center_config.h"
+#include "nba/rules_loader.h"
 #include "service/demo_seeder.h"
 #include "store/sqlite_journey_store.h"
 #include "spdlog/spdlog.h"
@@ -24,6 +25,7 @@ struct Flags {
   int demo_customers = 2000;
   std::string stage_map_path;
   std::string contact_center_path;
+  std::string nba_rules_path;
   std::string tls_cert;
   std::string tls_key;
   bool allow_insecure_remote = false;
@@ -41,6 +43,10 @@ void AddFlags(CLI::App& app, Flags& flags) {
   app.add_option("--stage-map", flags.stage_map_path,
                  "stage map file (.textproto or .json); default: the built-in subscription map")
       ->check(CLI::ExistingFile);
+  app.add_option("--nba-rules", flags.nba_rules_path,
+                 "next-best-action rules file (.textproto or .json), reloaded on SIGHUP; "
+                 "default: the built-in rules")
+      ->check(CLI::ExistingFile);
   app.add_option("--contact-center", flags.contact_center_path,
                  "queues, service-level targets, offer timeout and wrap-up codes (.textproto or "
                  ".json); default: the built-in server_stub/config/contact_center/default.textproto")
@@ -57,6 +63,31 @@ void AddFlags(CLI::App& app, Flags& flags) {
 absl::StatusOr<journeydesk::v1::StageMap> LoadStageMap(const std::string& path) {
   if (path.empty()) return journeydesk::journey::LoadDefaultStageMap();
   return journeydesk::journey::LoadStageMapFile(path);
+}
+
+absl::StatusOr<journeydesk::nba::RuleSetPtr> LoadNbaRules(const std::string& path,
+                                                          const journeydesk::v1::StageMap& stage_map) {
+  if (path.empty()) return journeydesk::nba::LoadDefaultRules(&stage_map);
+  return journeydesk::nba::LoadRulesFile(path, &stage_map);
+}
+
+// SIGHUP: the rules file again. An invalid file leaves the running rules in place.
+void ReloadNbaRules(const std::string& path, const journeydesk::v1::StageMap& stage_map,
+                    journeydesk::service::NextStepService& next_steps) {
+  const std::string running = next_steps.rules()->version();
+  if (path.empty()) {
+    spdlog::info("SIGHUP: no --nba-rules file; the built-in rules (version {}) stay", running);
+    return;
+  }
+  absl::StatusOr<journeydesk::nba::RuleSetPtr> rules = journeydesk::nba::LoadRulesFile(path, &stage_map);
+  if (!rules.ok()) {
+    spdlog::error("SIGHUP: rules file refused, rules version {} keeps running: {}", running,
+                  std::string(rules.status().message()));
+    return;
+  }
+  spdlog::info("SIGHUP: rules reloaded from {}: version {} ({} actions, {} rules), was {}", path,
+               (*rules)->version(), (*rules)->actions().size(), (*rules)->rules().size(), running);
+  next_steps.ReplaceRules(std::move(*rules));
 }
 
 // Blocks the shutdown signals in every thread; one thread waits for them with sigwait.
@@ -79,6 +110,12 @@ int Run(const Flags& flags) {
     std::cerr << "journeyd: stage map refused: " << stage_map.status().message() << "\n";
     return 2;
   }
+  absl::StatusOr<journeydesk::nba::RuleSetPtr> nba_rules = LoadNbaRules(flags.nba_rules_path, *stage_map);
+  if (!nba_rules.ok()) {
+    std::cerr << "journeyd: next-best-action rules refused: " << nba_rules.status().message() << "\n";
+    return 2;
+  }
+  const journeydesk::v1::StageMap stage_map_for_reload = *stage_map;
   absl::StatusOr<journeydesk::v1::ContactCenterConfig> contact_center =
       flags.contact_center_path.empty()
           ? journeydesk::routing::LoadDefaultContactCenterConfig()
@@ -93,6 +130,7 @@ int Run(const Flags& flags) {
   options.db_path = flags.db_path;
   options.listen = flags.listen;
   options.stage_map = std::move(*stage_map);
+  options.nba_rules = std::move(*nba_rules);
   options.tls_cert_path = flags.tls_cert;
   options.tls_key_path = flags.tls_key;
   options.allow_insecure_remote = flags.allow_insecure_remote;
@@ -121,12 +159,12 @@ int Run(const Flags& flags) {
               (*server)->port());
   std::fflush(stdout);
 
-  std::thread signal_waiter([&signals, &server] {
+  std::thread signal_waiter([&signals, &server, &flags, &stage_map_for_reload] {
     while (true) {
       int signal_number = 0;
       sigwait(&signals, &signal_number);
       if (signal_number == SIGHUP) {
-        spdlog::info("SIGHUP: nothing to reload in this version");
+        ReloadNbaRules(flags.nba_rules_path, stage_map_for_reload, (*server)->next_steps());
         continue;
       }
       spdlog::info("{}: shutting down — closing streams, finishing calls in flight",

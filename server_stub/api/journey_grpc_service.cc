@@ -97,6 +97,20 @@ grpc::Status JourneyGrpcService::Ping(grpc::ServerContext* context, const v1::Pi
                   });
 }
 
+grpc::Status JourneyGrpcService::SuggestNextSteps(grpc::ServerContext* context,
+                                                  const v1::SuggestNextStepsRequest* request,
+                                                  v1::SuggestNextStepsResponse* response) {
+  return RunUnary(authenticator_, context, kReaders, "SuggestNextSteps", response,
+                  [&](const auth::Caller& caller) { return next_steps_.SuggestNextSteps(caller, *request); });
+}
+
+grpc::Status JourneyGrpcService::RecordActionOutcome(grpc::ServerContext* context,
+                                                     const v1::RecordActionOutcomeRequest* request,
+                                                     v1::RecordActionOutcomeResponse* response) {
+  return RunUnary(authenticator_, context, kReaders, "RecordActionOutcome", response,
+                  [&](const auth::Caller& caller) { return next_steps_.RecordActionOutcome(caller, *request); });
+}
+
 grpc::Status JourneyGrpcService::WatchCustomer(grpc::ServerContext* context,
                                                const v1::WatchCustomerRequest* request,
                                                grpc::ServerWriter<v1::CustomerEvent>* writer) {

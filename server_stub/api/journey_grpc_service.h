@@ -9,13 +9,15 @@
 #include "auth/authenticator.h"
 #include "journeydesk/v1/journey_service.grpc.pb.h"
 #include "service/journey_service_core.h"
+#include "service/next_step_service.h"
 
 namespace journeydesk::api {
 
 class JourneyGrpcService final : public v1::JourneyService::Service {
  public:
-  JourneyGrpcService(service::JourneyServiceCore& core, const auth::Authenticator& authenticator)
-      : core_(core), authenticator_(authenticator) {}
+  JourneyGrpcService(service::JourneyServiceCore& core, service::NextStepService& next_steps,
+                     const auth::Authenticator& authenticator)
+      : core_(core), next_steps_(next_steps), authenticator_(authenticator) {}
 
   grpc::Status UpsertCustomer(grpc::ServerContext* context, const v1::UpsertCustomerRequest* request,
                               v1::UpsertCustomerResponse* response) override;
@@ -38,9 +40,14 @@ class JourneyGrpcService final : public v1::JourneyService::Service {
                              v1::EraseCustomerResponse* response) override;
   grpc::Status Ping(grpc::ServerContext* context, const v1::PingRequest* request,
                     v1::PingResponse* response) override;
+  grpc::Status SuggestNextSteps(grpc::ServerContext* context, const v1::SuggestNextStepsRequest* request,
+                                v1::SuggestNextStepsResponse* response) override;
+  grpc::Status RecordActionOutcome(grpc::ServerContext* context, const v1::RecordActionOutcomeRequest* request,
+                                   v1::RecordActionOutcomeResponse* response) override;
 
  private:
   service::JourneyServiceCore& core_;
+  service::NextStepService& next_steps_;
   const auth::Authenticator& authenticator_;
 };
 

@@ -79,8 +79,15 @@ absl::StatusOr<std::unique_ptr<JourneydServer>> JourneydServer::Start(ServerOpti
   server->core_ = std::make_unique<service::JourneyServiceCore>(
       service::JourneyStores{db, db, db, db}, std::move(options.stage_map), *server->bus_);
   server->authenticator_ = std::make_unique<auth::Authenticator>(db);
-  server->journey_service_ =
-      std::make_unique<JourneyGrpcService>(*server->core_, *server->authenticator_);
+  nba::RuleSetPtr nba_rules = std::move(options.nba_rules);
+  if (!nba_rules) {
+    absl::StatusOr<nba::RuleSetPtr> defaults = nba::LoadDefaultRules(&server->core_->stage_map());
+    if (!defaults.ok()) return defaults.status();
+    nba_rules = std::move(*defaults);
+  }
+  server->next_steps_ = std::make_unique<service::NextStepService>(*server->core_, std::move(nba_rules));
+  server->journey_service_ = std::make_unique<JourneyGrpcService>(*server->core_, *server->next_steps_,
+                                                                   *server->authenticator_);
 
   // The contact centre: queues, routing and agents' streams on the same database file.
   if (!options.contact_center.has_value()) {

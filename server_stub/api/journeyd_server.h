@@ -15,9 +15,11 @@
 #include "events/customer_event_bus.h"
 #include "grpcpp/server.h"
 #include "journeydesk/v1/stage_map.pb.h"
+#include "nba/rules_loader.h"
 #include "journeydesk/v1/contact_center_config.pb.h"
 #include "service/contact_center_core.h"
 #include "service/journey_service_core.h"
+#include "service/next_step_service.h"
 
 namespace journeydesk::store {
 class SqliteJourneyStore;
@@ -34,6 +36,7 @@ struct ServerOptions {
   std::string db_path;
   std::string listen = "127.0.0.1:50051";
   v1::StageMap stage_map;                 // already loaded and valid
+  nba::RuleSetPtr nba_rules;              // next-best-action rules; null: the built-in defaults
   std::string tls_cert_path;              // both set: TLS; both empty: plaintext
   std::string tls_key_path;
   // Plaintext on a non-loopback address exposes tokens and customer data on the network;
@@ -53,6 +56,8 @@ class JourneydServer {
   // The port actually bound (useful with ":0").
   int port() const { return port_; }
   service::JourneyServiceCore& core() { return *core_; }
+  // Swap rules here on reload (NextStepService::ReplaceRules).
+  service::NextStepService& next_steps() { return *next_steps_; }
   store::SqliteJourneyStore& store() { return *store_; }
   service::ContactCenterCore& contact_center() { return *contact_center_; }
 
@@ -65,6 +70,7 @@ class JourneydServer {
   std::unique_ptr<store::SqliteJourneyStore> store_;
   std::unique_ptr<events::CustomerEventBus> bus_;
   std::unique_ptr<service::JourneyServiceCore> core_;
+  std::unique_ptr<service::NextStepService> next_steps_;
   std::unique_ptr<auth::Authenticator> authenticator_;
   std::unique_ptr<store::SqliteContactStore> contact_store_;
   std::unique_ptr<service::ContactCenterCore> contact_center_;

@@ -94,6 +94,11 @@ size_t CustomerEventBus::SubscriberCount() const {
   return count;
 }
 
+bool CustomerEventBus::HasSubscribers(std::string_view customer_id) const {
+  absl::MutexLock lock(&mu_);
+  return subscribers_.contains(ToAbsl(customer_id));
+}
+
 void CustomerEventBus::Unsubscribe(CustomerSubscription* subscription) {
   absl::MutexLock lock(&mu_);
   auto it = subscribers_.find(subscription->customer_id_);

@@ -62,6 +62,8 @@ class CustomerEventBus {
   void EndCustomer(std::string_view customer_id, const v1::CustomerEvent& final_event);
   void Close();
   size_t SubscriberCount() const;
+  // Whether anyone watches this customer right now (a snapshot: may change at once).
+  bool HasSubscribers(std::string_view customer_id) const;
 
  private:
   friend class CustomerSubscription;

@@ -2,6 +2,7 @@
 #include "CLI/CLI.hpp"
 #include "jdctl/customer_commands.h"
 #include "jdctl/simulate_command.h"
+#include "jdctl/rules_commands.h"
 #include "jdctl/token_commands.h"
 
 int main(int argc, char** argv) {
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
   journeydesk::jdctl::AddCustomerCommands(app, exit_code);
   journeydesk::jdctl::AddImportCommand(app, exit_code);
   journeydesk::jdctl::AddSimulateCommand(app, exit_code);
+  journeydesk::jdctl::AddRulesCommands(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -19,6 +19,20 @@ JourneyServiceCore::LoadTouchpoints(const std::string& customer_id) {
   return shared;
 }
 
+absl::StatusOr<JourneyServiceCore::CustomerSnapshot> JourneyServiceCore::LoadCustomerSnapshot(
+    const std::string& customer_id) {
+  absl::StatusOr<v1::Customer> customer = stores_.customers.GetCustomer(customer_id);
+  if (!customer.ok()) return customer.status();
+  auto touchpoints = LoadTouchpoints(customer_id);
+  if (!touchpoints.ok()) return touchpoints.status();
+  return CustomerSnapshot{std::move(*customer), std::move(*touchpoints)};
+}
+
+void JourneyServiceCore::AuditRead(const auth::Caller& caller, std::string_view action,
+                                   std::string_view customer_id) {
+  audit_.Record(AuditFor(caller, action, customer_id));
+}
+
 absl::StatusOr<v1::Journey> JourneyServiceCore::GetJourney(const auth::Caller& caller,
                                                            const v1::GetJourneyRequest& request) {
   if (request.customer_id().empty()) return absl::InvalidArgumentError("customer_id: required");

@@ -69,6 +69,30 @@ class JourneyServiceCore {
                                                           const v1::EraseCustomerRequest& request);
 
   const v1::StageMap& stage_map() const { return stage_map_; }
+  const journey::StageResolver& stages() const { return stages_; }
+  absl::Time Now() const { return options_.clock(); }
+  events::CustomerEventBus& bus() { return bus_; }
+
+  // For sibling use cases (NextStepService) that read journeys the way GetJourney does.
+  struct CustomerSnapshot {
+    v1::Customer customer;
+    std::shared_ptr<const std::vector<v1::Touchpoint>> touchpoints;  // oldest first
+  };
+  // The customer (always fresh from the store: consent changes apply at once) and their
+  // touchpoints (from the cache or the store). NOT_FOUND for an unknown customer.
+  absl::StatusOr<CustomerSnapshot> LoadCustomerSnapshot(const std::string& customer_id);
+  // Queues a read audit record, as GetJourney does.
+  void AuditRead(const auth::Caller& caller, std::string_view action, std::string_view customer_id);
+
+  // Touchpoints a RecordTouchpoints call stored (not duplicates), per customer.
+  struct StoredTouchpoints {
+    std::string customer_id;
+    std::vector<std::string> touchpoint_ids;
+  };
+  using IngestListener = std::function<void(const std::vector<StoredTouchpoints>&)>;
+  // Called after each RecordTouchpoints that stored something, after the watchers were
+  // told, on the caller's thread. Set it once, before serving.
+  void SetIngestListener(IngestListener listener) { ingest_listener_ = std::move(listener); }
   // Writes queued audit records now (used on shutdown and before erasure).
   absl::Status FlushAudit() { return audit_.Flush(); }
 
@@ -89,6 +113,7 @@ class JourneyServiceCore {
   JourneyServiceOptions options_;
   journey::TouchpointCache cache_;
   AuditRecorder audit_;
+  IngestListener ingest_listener_;
 };
 
 }  // namespace journeydesk::service

@@ -1,5 +1,6 @@
 // RecordTouchpoints: validate the whole batch, resolve stage and address, store it
 // atomically, then tell the watchers.
+#include <algorithm>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -95,6 +96,17 @@ absl::StatusOr<v1::RecordTouchpointsResponse> JourneyServiceCore::RecordTouchpoi
     *event.mutable_at() = published_at;
     *event.mutable_touchpoint_recorded() = std::move((*results)[i].stored);
     bus_.Publish((*results)[i].customer_id, event);
+  }
+  if (ingest_listener_ && response.stored() > 0) {
+    std::vector<StoredTouchpoints> stored;
+    for (const store::TouchpointWriteResult& result : *results) {
+      if (result.duplicate) continue;
+      auto it = std::find_if(stored.begin(), stored.end(),
+                             [&](const StoredTouchpoints& s) { return s.customer_id == result.customer_id; });
+      if (it == stored.end()) it = stored.insert(stored.end(), StoredTouchpoints{result.customer_id, {}});
+      it->touchpoint_ids.push_back(result.id);
+    }
+    ingest_listener_(stored);
   }
   return response;
 }

@@ -47,6 +47,20 @@ std::vector<RpcCase> AllRpcs() {
       {"GetJourney",
        [](auto& s, auto* c) { v1::GetJourneyRequest q; q.set_customer_id("C-AUTH"); v1::Journey r; return s.GetJourney(c, q, &r); },
        readers},
+      {"SuggestNextSteps",
+       [](auto& s, auto* c) { v1::SuggestNextStepsRequest q; q.set_customer_id("C-AUTH"); v1::SuggestNextStepsResponse r; return s.SuggestNextSteps(c, q, &r); },
+       readers},
+      {"RecordActionOutcome",
+       [](auto& s, auto* c) {
+         v1::RecordActionOutcomeRequest q;
+         q.set_customer_id("C-AUTH");
+         q.set_action_id("close_the_loop");
+         q.set_outcome(v1::ACTION_OFFERED);
+         q.set_channel("phone");
+         v1::RecordActionOutcomeResponse r;
+         return s.RecordActionOutcome(c, q, &r);
+       },
+       readers},
       {"WatchCustomer",
        [](auto& s, auto* c) {
          v1::WatchCustomerRequest q;
