@@ -2,6 +2,7 @@
 // timeline reads.
 #include <limits>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 
 #include "absl/strings/str_cat.h"
@@ -27,35 +28,39 @@ absl::StatusOr<bool> FindStored(SqliteDatabase& db, std::string_view id,
   return true;
 }
 
-// Customers already known to exist within one batch: a batch usually holds many
-// touchpoints of few customers, so each is looked up once.
-using KnownCustomers = absl::flat_hash_set<std::string>;
+// What one batch has already learnt: customers known to exist and the owners of addresses.
+// A batch usually holds many touchpoints of few customers, so each is looked up once.
+struct BatchMemo {
+  absl::flat_hash_set<std::string> customers;
+  absl::flat_hash_map<std::string, std::string> address_owners;  // "<kind>:<value>" → customer
 
-// The owner of write `index`: its customer_id (which must exist) or the customer of its
-// address, creating a prospect for an unknown address.
-absl::StatusOr<std::string> ResolveOwner(SqliteDatabase& db, const TouchpointWrite& write,
-                                         size_t index, KnownCustomers& known,
-                                         bool* created_prospect) {
-  const std::string& customer_id = write.touchpoint.customer_id();
-  if (!customer_id.empty()) {
-    if (known.contains(customer_id)) return customer_id;
-    STORE_ASSIGN_OR_RETURN(bool exists, CustomerExists(db, customer_id));
-    if (exists) {
-      known.insert(customer_id);
-      return customer_id;
-    }
+  static std::string AddressKey(const Address& address) {
+    return absl::StrCat(static_cast<int>(address.kind), ":", address.value);
+  }
+};
+
+// The customer named by write `index`'s customer_id, which must exist.
+absl::StatusOr<std::string> ResolveCustomerId(SqliteDatabase& db, const std::string& customer_id,
+                                              size_t index, BatchMemo& memo) {
+  if (memo.customers.contains(customer_id)) return customer_id;
+  STORE_ASSIGN_OR_RETURN(bool exists, CustomerExists(db, customer_id));
+  if (!exists) {
     return absl::NotFoundError(absl::StrCat("touchpoints[", index, "].customer_id: no customer '",
                                             customer_id, "'"));
   }
-  if (!write.address.has_value() || write.address->value.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "touchpoints[", index, "]: set customer_id or an address (email, phone, chat handle)"));
-  }
-  STORE_ASSIGN_OR_RETURN(std::optional<AddressOwner> owner,
-                         FindAddressOwner(db, *write.address));
-  if (owner.has_value()) return owner->customer_id;
-  *created_prospect = true;
-  return CreateProspect(db, *write.address);
+  memo.customers.insert(customer_id);
+  return customer_id;
+}
+
+// The customer of the address, or nullopt when nobody has it yet.
+absl::StatusOr<std::optional<std::string>> LookupAddress(SqliteDatabase& db, const Address& address,
+                                                         BatchMemo& memo) {
+  const std::string key = BatchMemo::AddressKey(address);
+  if (auto it = memo.address_owners.find(key); it != memo.address_owners.end()) return it->second;
+  STORE_ASSIGN_OR_RETURN(std::optional<AddressOwner> owner, FindAddressOwner(db, address));
+  if (!owner.has_value()) return std::nullopt;
+  memo.address_owners.emplace(key, owner->customer_id);
+  return owner->customer_id;
 }
 
 // Inserts unless the id is stored already; true when it was inserted.
@@ -71,23 +76,41 @@ absl::StatusOr<bool> InsertTouchpoint(SqliteDatabase& db, const v1::Touchpoint& 
   return db.ChangedRows() == 1;
 }
 
+// Resolves the owner, creating a prospect for an unknown address — unless the id is stored
+// already (then `result` is the duplicate and the returned owner empty): re-sending a
+// touchpoint must never create a prospect.
+absl::StatusOr<std::string> ResolveOwner(SqliteDatabase& db, const TouchpointWrite& write, size_t index,
+                                         BatchMemo& memo, TouchpointWriteResult& result) {
+  if (!write.touchpoint.customer_id().empty()) {
+    return ResolveCustomerId(db, write.touchpoint.customer_id(), index, memo);
+  }
+  if (!write.address.has_value() || write.address->value.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "touchpoints[", index, "]: set customer_id or an address (email, phone, chat handle)"));
+  }
+  STORE_ASSIGN_OR_RETURN(std::optional<std::string> known, LookupAddress(db, *write.address, memo));
+  if (known.has_value()) return *known;
+  STORE_ASSIGN_OR_RETURN(bool stored, FindStored(db, result.id, &result));
+  if (stored) return std::string();
+  STORE_ASSIGN_OR_RETURN(std::string prospect, CreateProspect(db, *write.address));
+  result.created_prospect = true;
+  memo.address_owners.emplace(BatchMemo::AddressKey(*write.address), prospect);
+  memo.customers.insert(prospect);
+  return prospect;
+}
+
 absl::StatusOr<TouchpointWriteResult> RecordOne(SqliteDatabase& db, TouchpointWrite& write,
-                                                size_t index, int64_t now, KnownCustomers& known) {
+                                                size_t index, int64_t now, BatchMemo& memo) {
   TouchpointWriteResult result;
   result.id = write.touchpoint.id();
   if (result.id.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("touchpoints[", index, "].id: empty"));
   }
-  // An address write looks for a stored duplicate first, so that re-sending it never
-  // creates a prospect; a customer_id write learns it from the insert itself.
-  if (write.touchpoint.customer_id().empty()) {
-    STORE_ASSIGN_OR_RETURN(bool stored, FindStored(db, result.id, &result));
-    if (stored) return result;
-  }
-  STORE_ASSIGN_OR_RETURN(result.customer_id,
-                         ResolveOwner(db, write, index, known, &result.created_prospect));
+  STORE_ASSIGN_OR_RETURN(std::string owner, ResolveOwner(db, write, index, memo, result));
+  if (result.duplicate) return result;
+  result.customer_id = owner;
   v1::Touchpoint& touchpoint = write.touchpoint;
-  touchpoint.set_customer_id(result.customer_id);
+  touchpoint.set_customer_id(std::move(owner));
   SetTimestampMicros(now, touchpoint.mutable_recorded_at());
   result.stage = touchpoint.stage();
   STORE_ASSIGN_OR_RETURN(bool inserted, InsertTouchpoint(db, touchpoint));
@@ -109,9 +132,9 @@ absl::StatusOr<std::vector<TouchpointWriteResult>> SqliteJourneyStore::RecordTou
   STORE_RETURN_IF_ERROR(WriteTransaction([&](SqliteDatabase& db) -> absl::Status {
     results.clear();
     int64_t now = NowMicros();
-    KnownCustomers known;
+    BatchMemo memo;
     for (size_t i = 0; i < writes.size(); ++i) {
-      STORE_ASSIGN_OR_RETURN(TouchpointWriteResult result, RecordOne(db, writes[i], i, now, known));
+      STORE_ASSIGN_OR_RETURN(TouchpointWriteResult result, RecordOne(db, writes[i], i, now, memo));
       results.push_back(std::move(result));
     }
     return absl::OkStatus();

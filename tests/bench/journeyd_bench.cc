@@ -3,6 +3,7 @@
 //   GetJourney (1,000-touchpoint customer, store of 1M)   p50 ≤ 1.5× an empty unary RPC
 //   batched ingest (RecordTouchpoints, 1,000 a batch)     ≥ 0.5× raw SQLite inserts of the same rows
 //   WatchCustomer push (commit → watcher receives)        p99 ≤ 3× an empty unary RPC
+//   SuggestNextSteps (1,000 touchpoints, 51 rules)        p50 ≤ 1.5× an empty unary RPC
 // Not part of the test suite. Usage: journeyd_bench [--customers N] [--touchpoints N] …
 #include <atomic>
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "api/journeyd_server.h"
 #include "grpcpp/create_channel.h"
 #include "journey/default_stage_map.h"
+#include "nba/rules_loader.h"
 #include "journeydesk/v1/journey_service.grpc.pb.h"
 #include "latency_stats.h"
 #include "google/protobuf/util/time_util.h"
@@ -109,6 +111,15 @@ struct RpcClient {
     Prepare(context);
     v1::PingResponse response;
     return stub->Ping(&context, v1::PingRequest(), &response).ok();
+  }
+  bool SuggestNextSteps(const std::string& customer_id) const {
+    grpc::ClientContext context;
+    Prepare(context);
+    v1::SuggestNextStepsRequest request;
+    request.set_customer_id(customer_id);
+    request.mutable_context()->set_channel("phone");
+    v1::SuggestNextStepsResponse response;
+    return stub->SuggestNextSteps(&context, request, &response).ok();
   }
   bool GetJourney(const std::string& customer_id) const {
     grpc::ClientContext context;
@@ -253,6 +264,12 @@ int Run(const BenchFlags& flags) {
   options.db_path = db_path;
   options.listen = "127.0.0.1:0";
   options.stage_map = *stage_map;
+  auto rules = nba::LoadRulesFile(JD_BENCH_RULES_PATH, &options.stage_map);
+  if (!rules.ok()) {
+    std::fprintf(stderr, "journeyd_bench: %s\n", std::string(rules.status().message()).c_str());
+    return 1;
+  }
+  options.nba_rules = *rules;
   auto server = api::JourneydServer::Start(options);
   if (!server.ok()) {
     std::fprintf(stderr, "journeyd_bench: %s\n", std::string(server.status().message()).c_str());
@@ -275,6 +292,8 @@ int Run(const BenchFlags& flags) {
 
   auto [ping_for_journey, journey] = MeasureAgainstPing(client, flags.iterations,
                                                         [&] { return client.GetJourney(CustomerId(0)); });
+  auto [ping_for_suggest, suggest] = MeasureAgainstPing(
+      client, flags.iterations, [&] { return client.SuggestNextSteps(CustomerId(0)); });
   auto [ping_for_push, unused] = MeasureAgainstPing(client, flags.iterations / 3, [&] { return client.Ping(); });
   auto [push_commit, push_send] = MeasurePush(client, CustomerId(0), flags.iterations / 3);
   auto [service_rate, raw_rate] = MeasureIngest(client, flags, (dir / absl::StrFormat("raw-%d.db", getpid())).string());
@@ -285,7 +304,9 @@ int Run(const BenchFlags& flags) {
   std::printf("  %-46s %9s %9s %8s\n", "latency (µs)", "p50", "p99", "samples");
   PrintRow("empty unary RPC (Ping), alternated with GetJourney", ping_for_journey);
   PrintRow("GetJourney, customer with 1,000 touchpoints", journey);
-  PrintRow("empty unary RPC (Ping), before push runs", ping_for_push);
+  PrintRow("empty unary RPC (Ping), alternated with Suggest…", ping_for_suggest);
+  PrintRow("SuggestNextSteps, 1,000 touchpoints, 51 rules", suggest);
+  PrintRow("empty unary RPC (Ping), back to back", ping_for_push);
   PrintRow("WatchCustomer push: commit → watcher", push_commit);
   PrintRow("WatchCustomer push: send → watcher (incl. fsync)", push_send);
   std::printf("\n  %-46s %12s\n", "ingest (rows/s)", "rate");
@@ -293,11 +314,14 @@ int Run(const BenchFlags& flags) {
   std::printf("  %-46s %12.0f\n", "raw SQLite insert, same rows, same pragmas", raw_rate);
 
   const double journey_ratio = journey.p50_us / ping_for_journey.p50_us;
+  const double suggest_ratio = suggest.p50_us / ping_for_suggest.p50_us;
   const double ingest_ratio = service_rate / raw_rate;
   const double push_ratio = push_commit.p99_us / ping_for_push.p99_us;
   std::printf("\n  %-52s %8s %10s %s\n", "budget", "measured", "target", "");
   std::printf("  %-52s %7.2f× %10s %s\n", "GetJourney p50 / empty RPC p50", journey_ratio, "≤ 1.5×",
               journey_ratio <= 1.5 ? "met" : "MISSED");
+  std::printf("  %-52s %7.2f× %10s %s\n", "SuggestNextSteps p50 / empty RPC p50", suggest_ratio, "≤ 1.5×",
+              suggest_ratio <= 1.5 ? "met" : "MISSED");
   std::printf("  %-52s %7.2f× %10s %s\n", "ingest rate / raw SQLite rate", ingest_ratio, "≥ 0.5×",
               ingest_ratio >= 0.5 ? "met" : "MISSED");
   std::printf("  %-52s %7.2f× %10s %s\n", "push p99 (commit → watcher) / empty RPC p99", push_ratio, "≤ 3×",
