@@ -1,0 +1,404 @@
+#include "core/journey_client.h"
+
+#include "absl/random/random.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "core/proto_time.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/support/channel_arguments.h"
+
+namespace journeydesk::agent {
+namespace {
+
+bool IsTransportFailure(const grpc::Status& status) {
+  return status.error_code() == grpc::StatusCode::UNAVAILABLE ||
+         status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
+}
+
+std::string Describe(const grpc::Status& status) {
+  return status.error_message().empty() ? absl::StrCat("gRPC status ", status.error_code())
+                                        : status.error_message();
+}
+
+std::string NewTouchpointId() {
+  thread_local absl::BitGen gen;
+  return absl::StrFormat("desk-%016x%016x", absl::Uniform<uint64_t>(gen), absl::Uniform<uint64_t>(gen));
+}
+
+std::chrono::system_clock::time_point Deadline(absl::Duration after) {
+  return absl::ToChronoTime(absl::Now() + after);
+}
+
+}  // namespace
+
+JourneyClient::JourneyClient(JourneyClientOptions options, NotificationQueue* queue, LocalStore* store)
+    : options_(std::move(options)), queue_(queue), store_(store), backoff_(options_.backoff) {
+  grpc::ChannelArguments args;
+  // gRPC's own subchannel backoff, kept short so a Ping soon finds a journeyd that came back.
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  auto credentials = options_.credentials ? options_.credentials : grpc::InsecureChannelCredentials();
+  channel_ = grpc::CreateCustomChannel(options_.server, credentials, args);
+  stub_ = v1::JourneyService::NewStub(channel_);
+}
+
+JourneyClient::~JourneyClient() { Stop(); }
+
+void JourneyClient::Start() {
+  std::lock_guard lock(mutex_);
+  if (started_) return;
+  started_ = true;
+  tasks_.push_front([this] { DoPing(); });  // sign in first: the agent id for the status bar
+  worker_ = std::thread([this] { WorkerLoop(); });
+  watcher_ = std::thread([this] { WatchLoop(); });
+}
+
+void JourneyClient::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  {
+    std::lock_guard lock(watch_mutex_);
+    watch_stopping_ = true;
+    if (watch_context_) watch_context_->TryCancel();
+  }
+  watch_cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+ConnectionState JourneyClient::state() const {
+  std::lock_guard lock(mutex_);
+  return state_;
+}
+
+void JourneyClient::Post(std::function<void()> task) {
+  {
+    std::lock_guard lock(mutex_);
+    tasks_.push_back(std::move(task));
+  }
+  cv_.notify_all();
+}
+
+void JourneyClient::Search(std::string query, uint64_t request_id) {
+  bool post = false;
+  {
+    std::lock_guard lock(mutex_);
+    pending_search_query_ = std::move(query);
+    pending_search_id_ = request_id;
+    post = !search_queued_;
+    search_queued_ = true;
+  }
+  if (post) Post([this] { DoSearch(); });
+}
+
+void JourneyClient::LoadJourney(std::string customer_id) {
+  bool post = false;
+  {
+    std::lock_guard lock(mutex_);
+    post = !load_queued_;
+    load_queued_ = true;
+    pending_load_customer_ = std::move(customer_id);
+  }
+  if (post) Post([this] { DoLoadJourney(); });
+}
+
+void JourneyClient::Watch(std::string customer_id) {
+  {
+    std::lock_guard lock(watch_mutex_);
+    if (customer_id == watch_customer_) return;
+    watch_customer_ = std::move(customer_id);
+    ++watch_generation_;
+    if (watch_context_) watch_context_->TryCancel();
+  }
+  watch_cv_.notify_all();
+}
+
+absl::Status JourneyClient::RecordTouchpoints(v1::RecordTouchpointsRequest request) {
+  for (auto& touchpoint : *request.mutable_touchpoints()) {
+    if (touchpoint.id().empty()) touchpoint.set_id(NewTouchpointId());
+  }
+  if (store_ == nullptr) {
+    Post([this, request] {
+      auto context = NewContext(options_.call_deadline);
+      v1::RecordTouchpointsResponse response;
+      NoteOutcome(stub_->RecordTouchpoints(context.get(), request, &response));
+    });
+    return absl::OkStatus();
+  }
+  auto queued = store_->AddToOutbox(request);
+  if (!queued.ok()) return queued.status();
+  Post([this] { ReplayOutbox(); });
+  return absl::OkStatus();
+}
+
+std::unique_ptr<grpc::ClientContext> JourneyClient::NewContext(absl::Duration deadline) const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->AddMetadata("authorization", "Bearer " + options_.token);
+  context->set_deadline(Deadline(deadline));
+  return context;
+}
+
+void JourneyClient::NoteOutcome(const grpc::Status& status) {
+  std::optional<ConnectionChanged> change;
+  bool reconnected = false;
+  {
+    std::lock_guard lock(mutex_);
+    const ConnectionState before = state_;
+    if (!IsTransportFailure(status)) {
+      consecutive_failures_ = 0;
+      backoff_.Reset();
+      next_probe_at_ = absl::Now() + options_.liveness_interval;
+      state_ = ConnectionState::kConnected;
+      reconnected = before != ConnectionState::kConnected;
+    } else {
+      ++consecutive_failures_;
+      next_probe_at_ = absl::Now() + backoff_.NextDelay();
+      if (consecutive_failures_ >= options_.offline_after_failures) {
+        state_ = ConnectionState::kOffline;
+      } else if (before == ConnectionState::kConnected) {
+        state_ = ConnectionState::kReconnecting;
+      }
+    }
+    if (state_ != before) change = ConnectionChanged{state_, status.ok() ? "" : Describe(status)};
+  }
+  if (change) queue_->Push(*change);
+  if (reconnected && store_ != nullptr) Post([this] { ReplayOutbox(); });
+}
+
+void JourneyClient::NoteStreamLost(const grpc::Status& status) {
+  std::optional<ConnectionChanged> change;
+  {
+    std::lock_guard lock(mutex_);
+    next_probe_at_ = absl::Now();
+    if (state_ == ConnectionState::kConnected) {
+      state_ = ConnectionState::kReconnecting;
+      change = ConnectionChanged{state_, Describe(status)};
+    }
+  }
+  cv_.notify_all();
+  if (change) queue_->Push(*change);
+}
+
+void JourneyClient::WorkerLoop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    if (!tasks_.empty()) {
+      auto task = std::move(tasks_.front());
+      tasks_.pop_front();
+      lock.unlock();
+      task();
+      lock.lock();
+      continue;
+    }
+    if (absl::Now() >= next_probe_at_) {
+      lock.unlock();
+      DoPing();
+      lock.lock();
+      continue;
+    }
+    cv_.wait_until(lock, absl::ToChronoTime(next_probe_at_));
+  }
+}
+
+void JourneyClient::DoPing() {
+  auto context = NewContext(options_.call_deadline);
+  v1::PingResponse response;
+  const grpc::Status status = stub_->Ping(context.get(), v1::PingRequest(), &response);
+  NoteOutcome(status);
+  if (status.ok()) {
+    bool announce = false;
+    {
+      std::lock_guard lock(mutex_);
+      announce = !session_announced_;
+      session_announced_ = true;
+    }
+    if (announce) queue_->Push(SessionReady{response.agent_id(), response.role()});
+  } else if (!IsTransportFailure(status)) {
+    queue_->Push(ConnectionChanged{ConnectionState::kConnected,
+                                   absl::StrCat("journeyd refused the token: ", Describe(status),
+                                                "; ask an admin for a new one (jdctl token create)")});
+  }
+}
+
+void JourneyClient::DoSearch() {
+  std::string query;
+  uint64_t request_id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    query = pending_search_query_;
+    request_id = pending_search_id_;
+    search_queued_ = false;
+  }
+  SearchResults results{request_id, query, {}, ""};
+  v1::SearchCustomersRequest request;
+  request.set_query(query);
+  request.set_limit(20);
+  v1::SearchCustomersResponse response;
+  auto context = NewContext(options_.call_deadline);
+  const grpc::Status status = stub_->SearchCustomers(context.get(), request, &response);
+  NoteOutcome(status);
+  if (status.ok()) {
+    results.matches.assign(response.matches().begin(), response.matches().end());
+  } else if (IsTransportFailure(status)) {
+    results.error = "journeyd is unreachable; search needs the connection";
+  } else {
+    results.error = Describe(status);
+  }
+  queue_->Push(std::move(results));
+}
+
+void JourneyClient::DoLoadJourney() {
+  std::string customer_id;
+  {
+    std::lock_guard lock(mutex_);
+    customer_id = pending_load_customer_;
+    load_queued_ = false;
+  }
+  v1::Journey journey;
+  v1::GetJourneyRequest request;
+  request.set_customer_id(customer_id);
+  request.set_page_size(500);
+  grpc::Status status;
+  for (int page = 0;; ++page) {
+    v1::Journey response;
+    auto context = NewContext(options_.journey_deadline);
+    status = stub_->GetJourney(context.get(), request, &response);
+    NoteOutcome(status);
+    if (!status.ok()) break;
+    if (page == 0) {
+      journey = std::move(response);
+    } else {
+      for (auto& touchpoint : *response.mutable_timeline()) *journey.add_timeline() = std::move(touchpoint);
+    }
+    if (response.next_page_token().empty() || journey.timeline_size() >= options_.max_touchpoints) break;
+    request.set_page_token(response.next_page_token());
+  }
+  if (status.ok()) {
+    journey.clear_next_page_token();
+    const absl::Time fetched_at = absl::Now();
+    if (store_ != nullptr) store_->PutJourney(journey, fetched_at).IgnoreError();  // the cache is best effort
+    queue_->Push(JourneyLoaded{std::move(journey), fetched_at, false});
+    return;
+  }
+  if (IsTransportFailure(status)) {
+    if (store_ != nullptr) {
+      auto cached = store_->GetJourney(customer_id);
+      if (cached.ok() && cached->has_value()) {
+        queue_->Push(JourneyLoaded{std::move((*cached)->journey), (*cached)->fetched_at, true});
+        return;
+      }
+    }
+    queue_->Push(JourneyFailed{customer_id, absl::StrCat("journeyd is unreachable and no copy of ", customer_id,
+                                                         "'s journey is kept on this computer; it will "
+                                                         "load when the connection returns")});
+    return;
+  }
+  if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+    queue_->Push(JourneyFailed{customer_id, absl::StrCat("no customer ", customer_id, "; search with Ctrl+K")});
+    return;
+  }
+  queue_->Push(JourneyFailed{customer_id, absl::StrCat("journeyd refused the journey of ", customer_id, ": ",
+                                                       Describe(status))});
+}
+
+void JourneyClient::ReplayOutbox() {
+  if (store_ == nullptr || state() != ConnectionState::kConnected) return;
+  auto entries = store_->PendingOutbox();
+  if (!entries.ok()) {
+    queue_->Push(OutboxChanged{0, 0, std::string(entries.status().message())});
+    return;
+  }
+  if (entries->empty()) return;
+  OutboxChanged result;
+  for (const OutboxEntry& entry : *entries) {
+    store_->CountAttempt(entry.id).IgnoreError();
+    auto context = NewContext(options_.call_deadline);
+    v1::RecordTouchpointsResponse response;
+    const grpc::Status status = stub_->RecordTouchpoints(context.get(), entry.request, &response);
+    NoteOutcome(status);
+    if (status.ok()) {
+      store_->RemoveFromOutbox(entry.id).IgnoreError();
+      ++result.sent;
+    } else if (IsTransportFailure(status)) {
+      break;  // still offline: the rest waits, in order
+    } else {
+      store_->MarkRejected(entry.id, Describe(status)).IgnoreError();
+      result.rejected = Describe(status);
+    }
+  }
+  auto pending = store_->PendingCount();
+  result.pending = pending.ok() ? *pending : 0;
+  queue_->Push(std::move(result));
+}
+
+void JourneyClient::WatchLoop() {
+  ReconnectBackoff backoff(options_.backoff);
+  uint64_t generation = 0;
+  std::string customer;
+  bool gap = false;  // a failure since Watch(): the next start must trigger a reload
+  std::unique_lock lock(watch_mutex_);
+  while (!watch_stopping_) {
+    if (watch_customer_.empty()) {
+      watch_cv_.wait(lock);
+      continue;
+    }
+    if (generation != watch_generation_) {
+      generation = watch_generation_;
+      customer = watch_customer_;
+      backoff.Reset();
+      gap = false;
+    }
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", "Bearer " + options_.token);
+    watch_context_ = &context;
+    lock.unlock();
+
+    v1::WatchCustomerRequest request;
+    request.set_customer_id(customer);
+    auto reader = stub_->WatchCustomer(&context, request);
+    v1::CustomerEvent event;
+    bool erased = false;
+    while (reader->Read(&event)) {
+      if (event.has_started()) {
+        backoff.Reset();
+        if (gap) queue_->Push(WatchResumed{customer});
+        gap = false;
+      } else if (event.has_touchpoint_recorded()) {
+        queue_->Push(TouchpointArrived{customer, event.touchpoint_recorded()});
+      } else if (event.has_customer_updated()) {
+        queue_->Push(WatchResumed{customer});
+      } else if (event.has_customer_erased()) {
+        queue_->Push(JourneyFailed{customer, absl::StrCat(customer, " was erased")});
+        erased = true;
+      }
+    }
+    const grpc::Status status = reader->Finish();
+
+    lock.lock();
+    watch_context_ = nullptr;
+    if (watch_stopping_) break;
+    if (generation != watch_generation_) continue;  // cancelled on purpose: another customer
+    if (erased || status.error_code() == grpc::StatusCode::NOT_FOUND ||
+        status.error_code() == grpc::StatusCode::PERMISSION_DENIED ||
+        status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+      // Nothing to resume; wait for another customer.
+      watch_cv_.wait(lock, [&] { return watch_stopping_ || generation != watch_generation_; });
+      continue;
+    }
+    gap = true;
+    if (IsTransportFailure(status)) {
+      lock.unlock();
+      NoteStreamLost(status);
+      lock.lock();
+    }
+    const absl::Duration delay = backoff.NextDelay();
+    watch_cv_.wait_for(lock, absl::ToChronoMilliseconds(delay),
+                       [&] { return watch_stopping_ || generation != watch_generation_; });
+  }
+}
+
+}  // namespace journeydesk::agent

@@ -1,0 +1,77 @@
+#pragma once
+// Notifications from the core to the UI (FileZilla's engine pattern): worker threads Push,
+// the UI's main thread DrainAll()s. The waker runs on the pushing thread whenever the queue
+// goes from empty to non-empty; the UI makes it schedule a drain on its own thread
+// (wxEvtHandler::CallAfter). No wx types here.
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "core/connection_state.h"
+#include "journeydesk/v1/journey.pb.h"
+#include "journeydesk/v1/journey_service.pb.h"
+
+namespace journeydesk::agent {
+
+struct ConnectionChanged {
+  ConnectionState state;
+  std::string detail;  // the last error, for the status bar's tooltip
+};
+struct SessionReady {
+  std::string agent_id;
+  std::string role;
+};
+// A journey with every touchpoint in `journey.timeline` (newest first).
+struct JourneyLoaded {
+  v1::Journey journey;
+  absl::Time fetched_at;
+  bool from_cache = false;  // journeyd was unreachable; this is the local copy
+};
+struct JourneyFailed {
+  std::string customer_id;
+  std::string message;  // says what to do next
+};
+struct SearchResults {
+  uint64_t request_id = 0;
+  std::string query;
+  std::vector<v1::CustomerMatch> matches;
+  std::string error;  // empty on success
+};
+struct TouchpointArrived {
+  std::string customer_id;
+  v1::Touchpoint touchpoint;
+};
+// The watch stream came back after a gap: events may have been missed, reload the journey.
+struct WatchResumed {
+  std::string customer_id;
+};
+struct OutboxChanged {
+  int pending = 0;
+  int sent = 0;          // delivered in this replay
+  std::string rejected;  // why journeyd refused an entry, if it did
+};
+
+using Notification = std::variant<ConnectionChanged, SessionReady, JourneyLoaded, JourneyFailed,
+                                  SearchResults, TouchpointArrived, WatchResumed, OutboxChanged>;
+
+// Thread-safe.
+class NotificationQueue {
+ public:
+  void Push(Notification notification);
+  std::vector<Notification> DrainAll();
+  // `waker` may be empty (then the UI polls). Set it before the core starts; clear it before
+  // the UI object it calls goes away.
+  void SetWaker(std::function<void()> waker);
+
+ private:
+  std::mutex mutex_;
+  std::vector<Notification> pending_;
+  std::function<void()> waker_;
+};
+
+}  // namespace journeydesk::agent

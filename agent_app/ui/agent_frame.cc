@@ -1,0 +1,472 @@
+#include "ui/agent_frame.h"
+
+#include <cstdio>
+
+#include <wx/bitmap.h>
+#include <wx/dcbuffer.h>
+#include <wx/dcmemory.h>
+#include <wx/dcscreen.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/statusbr.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "core/proto_time.h"
+#include "ui/journey_canvas.h"
+#include "ui/search_dialog.h"
+#include "ui/timeline_list.h"
+#include "ui/ui_palette.h"
+
+namespace journeydesk::agent::ui {
+namespace {
+
+enum MenuId {
+  kIdSearch = wxID_HIGHEST + 1,
+  kIdReload,
+  kIdZoomAll,
+  kIdZoom1,
+  kIdZoom7,
+  kIdZoom30,
+  kIdZoom90,
+  kIdFocusCanvas,
+  kIdFocusTimeline,
+  kIdRefreshTimer,
+  kIdExitTimer,
+};
+
+wxString Utf8(const std::string& text) { return wxString::FromUTF8(text.data(), text.size()); }
+
+std::string Pretty(const std::string& code) {
+  std::string out = code;
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+  }
+  return out;
+}
+
+std::string HumanDuration(absl::Duration d) {
+  if (d < absl::Hours(1)) return absl::StrCat(absl::ToInt64Minutes(d), " min");
+  if (d < absl::Hours(48)) return absl::StrCat(absl::ToInt64Hours(d), " h");
+  return absl::StrCat(absl::ToInt64Hours(d) / 24, " days");
+}
+
+}  // namespace
+
+// The live signals as coloured pills, most urgent first. Painted; main thread only.
+class BadgeBar : public wxPanel {
+ public:
+  explicit BadgeBar(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
+    SetName("Live signals");
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetMinSize(wxSize(-1, FromDIP(30)));
+    Bind(wxEVT_PAINT, [this](wxPaintEvent&) { Paint(); });
+  }
+  void SetBadges(std::vector<Badge> badges) {
+    badges_ = std::move(badges);
+    wxString tip;
+    for (const Badge& badge : badges_) tip += Utf8(badge.text) + "\n";
+    SetToolTip(tip.Trim());
+    Refresh();
+  }
+
+ private:
+  void Paint() {
+    wxAutoBufferedPaintDC dc(this);
+    dc.SetBackground(wxBrush(GetParent()->GetBackgroundColour()));
+    dc.Clear();
+    dc.SetFont(GetFont());
+    int x = FromDIP(12);
+    const int height = GetClientSize().y - FromDIP(6);
+    if (badges_.empty()) {
+      dc.SetTextForeground(MutedText());
+      dc.DrawText("No live signals", x, FromDIP(7));
+      return;
+    }
+    for (const Badge& badge : badges_) {
+      const wxString text = Utf8(badge.text);
+      const wxSize extent = dc.GetTextExtent(text);
+      const int width = extent.x + FromDIP(16);
+      if (x + width > GetClientSize().x) break;
+      const wxColour colour = ToneColour(badge.tone);
+      dc.SetPen(wxPen(colour));
+      dc.SetBrush(wxBrush(colour.ChangeLightness(180)));
+      dc.DrawRoundedRectangle(x, FromDIP(3), width, height, height / 2.0);
+      dc.SetTextForeground(colour.ChangeLightness(60));
+      dc.DrawText(text, x + FromDIP(8), FromDIP(3) + (height - extent.y) / 2);
+      x += width + FromDIP(8);
+    }
+  }
+  std::vector<Badge> badges_;
+};
+
+AgentFrame::AgentFrame(AgentFrameOptions options)
+    : wxFrame(nullptr, wxID_ANY, "JourneyDesk", wxDefaultPosition, wxSize(1440, 860)),
+      options_(std::move(options)),
+      refresh_timer_(this, kIdRefreshTimer),
+      exit_timer_(this, kIdExitTimer) {
+  SetName("JourneyDesk");
+  BuildMenus();
+  BuildLayout();
+
+  const std::filesystem::path store_path =
+      options_.store_path.empty() ? LocalStore::DefaultPath() : options_.store_path;
+  auto store = LocalStore::Open(store_path);
+  if (store.ok()) {
+    store_ = *std::move(store);
+    if (auto pending = store_->PendingCount(); pending.ok()) outbox_pending_ = *pending;
+  } else {
+    store_error_ = absl::StrCat("no offline copy: ", store.status().message());
+  }
+
+  JourneyClientOptions client_options;
+  client_options.server = options_.session.server;
+  client_options.token = options_.session.token;
+  client_ = std::make_unique<JourneyClient>(client_options, &queue_, store_.get());
+  queue_.SetWaker([this] { CallAfter(&AgentFrame::DrainNotifications); });
+
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+    if (!customer_id_.empty()) client_->LoadJourney(customer_id_);
+  }, kIdRefreshTimer);
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { Close(true); }, kIdExitTimer);
+  if (options_.exit_after_ms > 0) exit_timer_.StartOnce(options_.exit_after_ms);
+
+  UpdateStatusFields();
+  client_->Start();
+  if (!options_.customer_id.empty()) OpenCustomer(options_.customer_id);
+}
+
+AgentFrame::~AgentFrame() {
+  queue_.SetWaker({});
+  client_->Stop();
+}
+
+void AgentFrame::BuildMenus() {
+  auto* file = new wxMenu;
+  file->Append(kIdSearch, wxString::FromUTF8("&Find customer…\tCtrl+K"), "Search customers by name, email, phone or id");
+  file->Append(kIdReload, "&Reload journey\tF5");
+  file->AppendSeparator();
+  file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+  auto* view = new wxMenu;
+  view->AppendRadioItem(kIdZoomAll, "&Whole journey\tCtrl+0");
+  view->AppendRadioItem(kIdZoom1, "Last &24 hours\tCtrl+1");
+  view->AppendRadioItem(kIdZoom7, "Last &7 days\tCtrl+2");
+  view->AppendRadioItem(kIdZoom30, "Last &30 days\tCtrl+3");
+  view->AppendRadioItem(kIdZoom90, "Last &90 days\tCtrl+4");
+  view->AppendSeparator();
+  view->Append(kIdFocusCanvas, "Journey &map\tCtrl+M", "Arrow keys walk the touchpoints");
+  view->Append(kIdFocusTimeline, "&Timeline\tCtrl+T");
+  auto* bar = new wxMenuBar;
+  bar->Append(file, "&File");
+  bar->Append(view, "&View");
+  SetMenuBar(bar);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { OnSearch(); }, kIdSearch);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    if (!customer_id_.empty()) client_->LoadJourney(customer_id_);
+  }, kIdReload);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(true); }, wxID_EXIT);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { SetZoomDays(0); }, kIdZoomAll);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { SetZoomDays(1); }, kIdZoom1);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { SetZoomDays(7); }, kIdZoom7);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { SetZoomDays(30); }, kIdZoom30);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { SetZoomDays(90); }, kIdZoom90);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { canvas_->SetFocus(); }, kIdFocusCanvas);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { timeline_->SetFocus(); }, kIdFocusTimeline);
+}
+
+void AgentFrame::BuildLayout() {
+  auto* root = new wxPanel(this);
+  root->SetBackgroundColour(wxColour(250, 251, 253));
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+
+  banner_ = new wxPanel(root);
+  banner_->SetBackgroundColour(BannerBackground());
+  banner_text_ = new wxStaticText(banner_, wxID_ANY, "");
+  banner_text_->SetFont(banner_text_->GetFont().Bold());
+  banner_text_->SetName("Offline banner");
+  auto* banner_sizer = new wxBoxSizer(wxHORIZONTAL);
+  banner_sizer->Add(banner_text_, 1, wxALL, FromDIP(8));
+  banner_->SetSizer(banner_sizer);
+  banner_->Hide();
+
+  customer_name_ = new wxStaticText(root, wxID_ANY, "No customer");
+  customer_name_->SetFont(customer_name_->GetFont().Scaled(1.5f).Bold());
+  customer_facts_ = new wxStaticText(root, wxID_ANY, "Press Ctrl+K to find a customer.");
+  customer_facts_->SetForegroundColour(MutedText());
+  badges_ = new BadgeBar(root);
+
+  auto* splitter = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                        wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  canvas_ = new JourneyCanvas(splitter);
+  auto* side = new wxPanel(splitter);
+  timeline_ = new TimelineList(side);
+  details_ = new wxTextCtrl(side, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                            wxTE_MULTILINE | wxTE_READONLY | wxTE_RICH2);
+  details_->SetName("Selected touchpoint");
+  details_->SetMinSize(FromDIP(wxSize(-1, 150)));
+  auto* side_sizer = new wxBoxSizer(wxVERTICAL);
+  side_sizer->Add(timeline_, 3, wxEXPAND);
+  side_sizer->Add(details_, 1, wxEXPAND | wxTOP, FromDIP(4));
+  side->SetSizer(side_sizer);
+  splitter->SetMinimumPaneSize(FromDIP(240));
+  splitter->SetSashGravity(0.68);
+  splitter->SplitVertically(canvas_, side, -FromDIP(470));
+
+  sizer->Add(banner_, 0, wxEXPAND);
+  sizer->Add(customer_name_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+  sizer->Add(customer_facts_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+  sizer->Add(badges_, 0, wxEXPAND | wxTOP | wxBOTTOM, FromDIP(6));
+  sizer->Add(splitter, 1, wxEXPAND);
+  root->SetSizer(sizer);
+
+  CreateStatusBar(3);
+  const int widths[] = {-2, -2, -3};
+  GetStatusBar()->SetStatusWidths(3, widths);
+
+  canvas_->on_select = [this](int index) {
+    timeline_->SelectTimelineIndex(index);
+    ShowDetails(index);
+  };
+  canvas_->on_painted = [this] { OnCanvasPainted(); };
+  timeline_->on_select = [this](int index) {
+    canvas_->Select(index);
+    ShowDetails(index);
+  };
+}
+
+void AgentFrame::OpenCustomer(const std::string& customer_id) {
+  customer_id_ = customer_id;
+  announced_customer_.clear();
+  notice_ = absl::StrCat("loading ", customer_id, "…");
+  UpdateStatusFields();
+  client_->LoadJourney(customer_id);
+  client_->Watch(customer_id);
+}
+
+void AgentFrame::DrainNotifications() {
+  for (Notification& notification : queue_.DrainAll()) {
+    std::visit([this](auto&& value) { Handle(std::move(value)); }, std::move(notification));
+  }
+}
+
+void AgentFrame::Handle(ConnectionChanged&& change) {
+  const bool back_online = change.state == ConnectionState::kConnected && connection_ != ConnectionState::kConnected;
+  connection_ = change.state;
+  connection_detail_ = change.detail;
+  if (back_online && journey_from_cache_ && !customer_id_.empty()) client_->LoadJourney(customer_id_);
+  UpdateBanner();
+  UpdateStatusFields();
+}
+
+void AgentFrame::Handle(SessionReady&& ready) {
+  options_.session.agent_id = ready.agent_id;
+  options_.session.role = ready.role;
+  agent_label_ = ready.agent_id.empty() ? ready.role : absl::StrCat(ready.agent_id, " (", ready.role, ")");
+  UpdateStatusFields();
+}
+
+void AgentFrame::Handle(JourneyLoaded&& loaded) {
+  if (loaded.journey.customer().id() != customer_id_) return;  // the agent moved on
+  journey_from_cache_ = loaded.from_cache;
+  fetched_at_ = loaded.fetched_at;
+  notice_.clear();
+  ShowJourney(std::make_shared<const v1::Journey>(std::move(loaded.journey)));
+  UpdateBanner();
+}
+
+void AgentFrame::Handle(JourneyFailed&& failed) {
+  if (failed.customer_id != customer_id_) return;
+  notice_ = failed.message;
+  if (!journey_) canvas_->SetEmptyText(Utf8(failed.message));
+  UpdateStatusFields();
+}
+
+void AgentFrame::Handle(SearchResults&& results) {
+  if (search_dialog_ != nullptr) search_dialog_->ShowResults(results);
+}
+
+void AgentFrame::Handle(TouchpointArrived&& arrived) {
+  if (!journey_ || arrived.customer_id != customer_id_) return;
+  for (const v1::Touchpoint& tp : journey_->timeline()) {
+    if (tp.id() == arrived.touchpoint.id()) return;
+  }
+  // Show the mark at once; the stage figures and signals follow with the refresh.
+  auto updated = std::make_shared<v1::Journey>(*journey_);
+  auto* timeline = updated->mutable_timeline();
+  *timeline->Add() = arrived.touchpoint;
+  for (int i = timeline->size() - 1; i > 0; --i) timeline->SwapElements(i, i - 1);
+  updated->mutable_metrics()->set_total_touchpoints(timeline->size());
+  notice_ = absl::StrCat("new: ", Pretty(arrived.touchpoint.kind()), " on ", arrived.touchpoint.channel());
+  ShowJourney(std::move(updated));
+  refresh_timer_.StartOnce(400);
+}
+
+void AgentFrame::Handle(WatchResumed&& resumed) {
+  if (resumed.customer_id == customer_id_) client_->LoadJourney(customer_id_);
+}
+
+void AgentFrame::Handle(OutboxChanged&& outbox) {
+  outbox_pending_ = outbox.pending;
+  if (!outbox.rejected.empty()) notice_ = absl::StrCat("journeyd refused a queued write: ", outbox.rejected);
+  UpdateStatusFields();
+}
+
+void AgentFrame::ShowJourney(std::shared_ptr<const v1::Journey> journey) {
+  journey_ = std::move(journey);
+  canvas_->SetJourney(journey_);
+  timeline_->SetModel(canvas_->model());
+  UpdateHeader();
+  UpdateStatusFields();
+}
+
+void AgentFrame::UpdateHeader() {
+  if (!journey_) return;
+  const v1::Customer& customer = journey_->customer();
+  const wxString name = Utf8(customer.display_name().empty() ? customer.id() : customer.display_name());
+  customer_name_->SetLabel(name);
+  SetTitle(wxString::FromUTF8("JourneyDesk — ") + name);
+
+  std::vector<std::string> facts = {customer.id()};
+  if (auto plan = customer.attributes().find("plan"); plan != customer.attributes().end()) {
+    facts.push_back(absl::StrCat("plan ", plan->second));
+  }
+  if (auto end = customer.attributes().find("contract_end"); end != customer.attributes().end()) {
+    facts.push_back(absl::StrCat("contract ends ", end->second));
+  }
+  for (const v1::StageView& stage : journey_->stages()) {
+    if (stage.id() == journey_->current_stage()) {
+      facts.push_back(absl::StrCat("now in ", stage.name(), " for ",
+                                   HumanDuration(absl::Seconds(journey_->metrics().time_in_current_stage().seconds()))));
+    }
+  }
+  const v1::JourneyMetrics& metrics = journey_->metrics();
+  if (metrics.nps().has_score()) {
+    facts.push_back(absl::StrFormat("NPS %+.0f (%d response%s, target %.0f)", metrics.nps().score(),
+                                    metrics.nps().responses(), metrics.nps().responses() == 1 ? "" : "s",
+                                    kNpsTarget));
+  }
+  if (metrics.has_average_effort()) facts.push_back(absl::StrFormat("effort %.1f/7", metrics.average_effort()));
+  facts.push_back(absl::StrCat(metrics.contacts_last_30_days(), " contacts in 30 days"));
+  if (metrics.repeat_contacts_7d() > 0) facts.push_back(absl::StrCat(metrics.repeat_contacts_7d(), " repeat"));
+  if (metrics.open_issues() > 0) facts.push_back(absl::StrCat(metrics.open_issues(), " open issues"));
+  customer_facts_->SetLabel(Utf8(absl::StrJoin(facts, "  ·  ")));
+  badges_->SetBadges(canvas_->model() ? canvas_->model()->badges() : std::vector<Badge>());
+  ShowDetails(std::nullopt);
+  customer_name_->GetParent()->Layout();
+}
+
+void AgentFrame::UpdateBanner() {
+  const bool offline = journey_ && journey_from_cache_;
+  if (offline) {
+    banner_text_->SetLabel(Utf8(absl::StrCat(
+        "offline — journey as of ", absl::FormatTime("%H:%M", fetched_at_, absl::LocalTimeZone()),
+        " (", absl::FormatTime("%d %b", fetched_at_, absl::LocalTimeZone()),
+        "). journeyd is unreachable; this is the copy kept on this computer, and changes are sent when it is back.")));
+  }
+  if (banner_->IsShown() != offline) {
+    banner_->Show(offline);
+    banner_->GetParent()->Layout();
+  }
+}
+
+void AgentFrame::UpdateStatusFields() {
+  std::string connection;
+  switch (connection_) {
+    case ConnectionState::kConnecting: connection = absl::StrCat("Connecting to ", options_.session.server, "…"); break;
+    case ConnectionState::kConnected: connection = absl::StrCat("● Connected to ", options_.session.server); break;
+    case ConnectionState::kReconnecting: connection = "Reconnecting…"; break;
+    case ConnectionState::kOffline: connection = absl::StrCat("Offline — retrying ", options_.session.server); break;
+  }
+  if (connection_ != ConnectionState::kConnected && !connection_detail_.empty()) {
+    absl::StrAppend(&connection, " (", connection_detail_, ")");
+  }
+  SetStatusText(Utf8(connection), 0);
+  SetStatusText(Utf8(agent_label_.empty() ? std::string("signing in…") : absl::StrCat("Agent ", agent_label_)), 1);
+  std::string info = notice_;
+  if (info.empty() && canvas_->model()) {
+    const JourneyMapViewModel& model = *canvas_->model();
+    info = absl::StrCat("showing ", model.visible_timeline().size(), " of ", model.total_touchpoints(), " touchpoints");
+    if (zoom_days_ > 0) absl::StrAppend(&info, " (last ", zoom_days_, zoom_days_ == 1 ? " day)" : " days)");
+  }
+  if (outbox_pending_ > 0) absl::StrAppend(&info, info.empty() ? "" : " · ", outbox_pending_, " waiting to send");
+  if (!store_error_.empty()) absl::StrAppend(&info, info.empty() ? "" : " · ", store_error_);
+  SetStatusText(Utf8(info), 2);
+}
+
+void AgentFrame::ShowDetails(std::optional<int> timeline_index) {
+  if (!journey_ || !timeline_index || *timeline_index >= journey_->timeline_size()) {
+    details_->ChangeValue("Select a touchpoint on the map (click, or arrow keys after Ctrl+M) or in the timeline to see it here.");
+    return;
+  }
+  const v1::Touchpoint& tp = journey_->timeline(*timeline_index);
+  std::string text = absl::StrCat(
+      Pretty(tp.kind()), " on ", tp.channel(), "\n",
+      absl::FormatTime("%A %d %B %Y, %H:%M", FromProto(tp.occurred_at()), absl::LocalTimeZone()), "\n",
+      "stage: ", tp.stage().empty() ? "none" : Pretty(tp.stage()), tp.stage_derived() ? " (from its kind)" : "", "\n");
+  if (!tp.summary().empty()) absl::StrAppend(&text, "\n", tp.summary(), "\n\n");
+  if (tp.outcome() != v1::OUTCOME_UNSPECIFIED) {
+    absl::StrAppend(&text, "outcome: ", Pretty(absl::AsciiStrToLower(v1::Outcome_Name(tp.outcome()).substr(8))), "\n");
+  }
+  if (tp.sentiment() != v1::SENTIMENT_UNSPECIFIED) {
+    absl::StrAppend(&text, "sentiment: ", absl::AsciiStrToLower(v1::Sentiment_Name(tp.sentiment()).substr(10)), "\n");
+  }
+  if (tp.has_nps()) absl::StrAppend(&text, "NPS response: ", tp.nps(), "\n");
+  if (tp.has_effort()) absl::StrAppend(&text, "effort: ", tp.effort(), "/7\n");
+  if (!tp.agent_id().empty()) absl::StrAppend(&text, "agent: ", tp.agent_id(), "\n");
+  if (!tp.contact_id().empty()) absl::StrAppend(&text, "contact: ", tp.contact_id(), "\n");
+  for (const auto& [key, value] : tp.attributes()) absl::StrAppend(&text, key, ": ", value, "\n");
+  absl::StrAppend(&text, "id: ", tp.id());
+  details_->ChangeValue(Utf8(text));
+}
+
+void AgentFrame::SetZoomDays(int days) {
+  zoom_days_ = days;
+  TimeWindow window;
+  if (days > 0) {
+    const absl::Time end = journey_ && journey_->has_as_of() ? FromProto(journey_->as_of()) : absl::Now();
+    window.from = end - absl::Hours(24 * days);
+  }
+  canvas_->SetTimeWindow(window);
+  timeline_->SetModel(canvas_->model());
+  UpdateStatusFields();
+}
+
+void AgentFrame::OnSearch() {
+  SearchDialog dialog(this, [this](std::string query, uint64_t id) { client_->Search(std::move(query), id); });
+  search_dialog_ = &dialog;
+  const int answer = dialog.ShowModal();
+  search_dialog_ = nullptr;
+  if (answer == wxID_OK && !dialog.chosen_customer_id().empty()) OpenCustomer(dialog.chosen_customer_id());
+}
+
+void AgentFrame::OnCanvasPainted() {
+  if (!journey_ || announced_customer_ == customer_id_) return;
+  announced_customer_ = customer_id_;
+  std::printf("journeydesk: showing %s (%d touchpoints%s)\n", customer_id_.c_str(), journey_->timeline_size(),
+              journey_from_cache_ ? ", offline copy" : "");
+  std::fflush(stdout);
+  if (!options_.screenshot_path.empty()) CallAfter([this] { SaveScreenshot(); });
+}
+
+void AgentFrame::SaveScreenshot() {
+  Update();
+  const wxRect rect = GetScreenRect();
+  wxBitmap bitmap(rect.width, rect.height, 24);
+  {
+    wxMemoryDC memory(bitmap);
+    wxScreenDC screen;
+    memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+  }
+  const bool saved = bitmap.SaveFile(Utf8(options_.screenshot_path), wxBITMAP_TYPE_PNG);
+  std::printf("journeydesk: %s %s\n", saved ? "screenshot saved to" : "could not save screenshot to",
+              options_.screenshot_path.c_str());
+  std::fflush(stdout);
+}
+
+}  // namespace journeydesk::agent::ui

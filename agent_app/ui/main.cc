@@ -1,0 +1,94 @@
+// journeydesk: the agent desktop.
+//   journeydesk --server HOST:PORT --token-file FILE [--customer ID]
+//               [--screenshot PATH --exit-after-ms N] [--data-file FILE]
+// Without --server/--token-file a sign-in dialog asks for them.
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include <wx/app.h>
+#include <wx/image.h>
+#include <wx/msgdlg.h>
+
+#include "CLI/CLI.hpp"
+#include "core/session.h"
+#include "ui/agent_frame.h"
+#include "ui/login_dialog.h"
+
+namespace {
+
+struct CommandLine {
+  std::string server;
+  std::string token_file;
+  std::string customer;
+  std::string screenshot;
+  std::string data_file;
+  int exit_after_ms = 0;
+};
+
+CommandLine g_command_line;
+std::optional<journeydesk::agent::Session> g_session;  // from the command line
+
+class JourneyDeskApp : public wxApp {
+ public:
+  bool OnInit() override {
+    // A failed wx assertion is logged, never a modal dialog that would hang a headless run.
+    wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
+                          const wxString& msg) {
+      std::fprintf(stderr, "journeydesk: wx assertion %s failed in %s (%s:%d): %s\n", cond.utf8_str().data(),
+                   func.utf8_str().data(), file.utf8_str().data(), line, msg.utf8_str().data());
+    });
+    wxInitAllImageHandlers();
+    SetAppName("journeydesk");
+    using journeydesk::agent::Session;
+    using namespace journeydesk::agent::ui;
+    Session session;
+    if (g_session) {
+      session = *g_session;
+    } else {
+      LoginDialog login(nullptr, wxString::FromUTF8(g_command_line.server),
+                        wxString::FromUTF8(g_command_line.token_file));
+      if (login.ShowModal() != wxID_OK) return false;
+      session = login.session();
+    }
+    AgentFrameOptions options;
+    options.session = std::move(session);
+    options.customer_id = g_command_line.customer;
+    options.screenshot_path = g_command_line.screenshot;
+    options.exit_after_ms = g_command_line.exit_after_ms;
+    options.store_path = g_command_line.data_file;
+    auto* frame = new AgentFrame(std::move(options));
+    frame->Show();
+    return true;
+  }
+};
+
+}  // namespace
+
+wxIMPLEMENT_APP_NO_MAIN(JourneyDeskApp);
+
+int main(int argc, char** argv) {
+  CLI::App cli{"journeydesk — the JourneyDesk agent desktop"};
+  cli.add_option("--server", g_command_line.server, "journeyd address, HOST:PORT");
+  cli.add_option("--token-file", g_command_line.token_file, "file holding your bearer token (mode 0600)");
+  cli.add_option("--customer", g_command_line.customer, "open this customer's journey at start");
+  cli.add_option("--screenshot", g_command_line.screenshot, "save a PNG of the window once the journey is shown");
+  cli.add_option("--exit-after-ms", g_command_line.exit_after_ms, "close by itself after this many milliseconds");
+  cli.add_option("--data-file", g_command_line.data_file,
+                 "the local cache and outbox (default: $XDG_DATA_HOME/journeydesk/journeydesk.db)");
+  CLI11_PARSE(cli, argc, argv);
+  if (!g_command_line.server.empty() && !g_command_line.token_file.empty()) {
+    auto session = journeydesk::agent::Session::Create(g_command_line.server, g_command_line.token_file);
+    if (!session.ok()) {
+      std::fprintf(stderr, "journeydesk: %s\n", std::string(session.status().message()).c_str());
+      return 2;
+    }
+    g_session = *std::move(session);
+  }
+  // wx gets only the program name: the options above are ours.
+  int wx_argc = 1;
+  char* wx_argv[] = {argv[0], nullptr};
+  const int status = wxEntry(wx_argc, wx_argv);
+  return status;
+}

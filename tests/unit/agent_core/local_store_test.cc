@@ -1,0 +1,144 @@
+// The desktop's local file: journeys kept for offline viewing and the outbox of writes,
+// both surviving a restart of the desktop.
+#include "core/local_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace journeydesk::agent {
+namespace {
+
+class LocalStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::temp_directory_path() / absl::StrCat("jd-desk-", info->name(), "-", getpid());
+    std::filesystem::remove_all(dir_);
+    path_ = dir_ / "data" / "journeydesk.db";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<LocalStore> Open(int max_cached = 50) {
+    auto store = LocalStore::Open(path_, max_cached);
+    EXPECT_TRUE(store.ok()) << store.status();
+    return store.ok() ? *std::move(store) : nullptr;
+  }
+
+  static v1::Journey JourneyOf(const std::string& customer_id, int touchpoints) {
+    v1::Journey journey;
+    journey.mutable_customer()->set_id(customer_id);
+    journey.mutable_customer()->set_display_name("Ada " + customer_id);
+    for (int i = 0; i < touchpoints; ++i) journey.add_timeline()->set_id(absl::StrCat(customer_id, "-", i));
+    return journey;
+  }
+
+  static v1::RecordTouchpointsRequest WrapUp(const std::string& id) {
+    v1::RecordTouchpointsRequest request;
+    v1::Touchpoint* tp = request.add_touchpoints();
+    tp->set_id(id);
+    tp->set_customer_id("C-000001");
+    tp->set_channel("phone");
+    tp->set_kind("wrap_up");
+    return request;
+  }
+
+  std::filesystem::path dir_;
+  std::filesystem::path path_;
+};
+
+TEST_F(LocalStoreTest, AViewedJourneyIsThereAfterTheDesktopRestarts) {
+  const absl::Time fetched_at = absl::FromUnixSeconds(1'750'000'123);
+  {
+    auto store = Open();
+    ASSERT_TRUE(store->PutJourney(JourneyOf("C-1", 3), fetched_at).ok());
+  }
+  auto store = Open();
+  auto cached = store->GetJourney("C-1");
+  ASSERT_TRUE(cached.ok()) << cached.status();
+  ASSERT_TRUE(cached->has_value());
+  EXPECT_EQ((*cached)->journey.customer().display_name(), "Ada C-1");
+  EXPECT_EQ((*cached)->journey.timeline_size(), 3);
+  EXPECT_EQ((*cached)->fetched_at, fetched_at) << "the banner says how old the copy is";
+  auto missing = store->GetJourney("C-2");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(LocalStoreTest, FileAndFolderAreReadableByTheUserOnly) {
+  auto store = Open();
+  struct stat info {};
+  ASSERT_EQ(::stat(path_.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 077, 0u) << "cached journeys are customer data";
+  ASSERT_EQ(::stat(path_.parent_path().c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 077, 0u);
+}
+
+TEST_F(LocalStoreTest, KeepsOnlyTheMostRecentlyFetchedJourneys) {
+  auto store = Open(/*max_cached=*/2);
+  const absl::Time t0 = absl::FromUnixSeconds(1'750'000'000);
+  ASSERT_TRUE(store->PutJourney(JourneyOf("C-1", 1), t0).ok());
+  ASSERT_TRUE(store->PutJourney(JourneyOf("C-2", 1), t0 + absl::Minutes(1)).ok());
+  ASSERT_TRUE(store->PutJourney(JourneyOf("C-3", 1), t0 + absl::Minutes(2)).ok());
+  EXPECT_FALSE(store->GetJourney("C-1")->has_value());
+  EXPECT_TRUE(store->GetJourney("C-2")->has_value());
+  EXPECT_TRUE(store->GetJourney("C-3")->has_value());
+  // Fetching again replaces the copy instead of adding one.
+  ASSERT_TRUE(store->PutJourney(JourneyOf("C-2", 5), t0 + absl::Minutes(3)).ok());
+  EXPECT_EQ((*store->GetJourney("C-2"))->journey.timeline_size(), 5);
+  EXPECT_TRUE(store->GetJourney("C-3")->has_value());
+}
+
+TEST_F(LocalStoreTest, OutboxSurvivesARestartInOrderUntilRemoved) {
+  {
+    auto store = Open();
+    ASSERT_TRUE(store->AddToOutbox(WrapUp("w-1")).ok());
+    ASSERT_TRUE(store->AddToOutbox(WrapUp("w-2")).ok());
+  }
+  auto store = Open();
+  auto pending = store->PendingOutbox();
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  ASSERT_EQ(pending->size(), 2u);
+  EXPECT_EQ((*pending)[0].request.touchpoints(0).id(), "w-1") << "oldest first";
+  EXPECT_EQ((*pending)[1].request.touchpoints(0).id(), "w-2");
+  ASSERT_TRUE(store->RemoveFromOutbox((*pending)[0].id).ok());
+  ASSERT_TRUE(store->MarkRejected((*pending)[1].id, "touchpoints[0].kind: unknown").ok());
+  EXPECT_EQ(*store->PendingCount(), 0) << "a rejected write is kept but not replayed";
+}
+
+TEST_F(LocalStoreTest, OutboxRefusesTouchpointsWithoutIdsBecauseReplayMustBeIdempotent) {
+  auto store = Open();
+  v1::RecordTouchpointsRequest request = WrapUp("");
+  auto queued = store->AddToOutbox(request);
+  EXPECT_EQ(queued.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(*store->PendingCount(), 0);
+}
+
+TEST_F(LocalStoreTest, AFileFromANewerDesktopIsRefused) {
+  Open().reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = LocalStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("newer journeydesk"), absl::string_view::npos) << store.status();
+}
+
+TEST(LocalStorePathTest, LivesInTheUsersDataDirectory) {
+  const char* saved = std::getenv("XDG_DATA_HOME");
+  const std::string restore = saved ? saved : "";
+  setenv("XDG_DATA_HOME", "/tmp/xdg-data", 1);
+  EXPECT_EQ(LocalStore::DefaultPath(), std::filesystem::path("/tmp/xdg-data/journeydesk/journeydesk.db"));
+  unsetenv("XDG_DATA_HOME");
+  setenv("HOME", getenv("HOME") ? getenv("HOME") : "/root", 1);
+  EXPECT_EQ(LocalStore::DefaultPath(),
+            std::filesystem::path(getenv("HOME")) / ".local/share/journeydesk/journeydesk.db");
+  if (saved) setenv("XDG_DATA_HOME", restore.c_str(), 1);
+}
+
+}  // namespace
+}  // namespace journeydesk::agent
