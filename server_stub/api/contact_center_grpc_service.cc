@@ -5,6 +5,7 @@
 
 #include "api/grpc_status.h"
 #include "api/request_auth.h"
+#include "api/unary_call.h"
 
 namespace journeydesk::api {
 namespace {
@@ -15,18 +16,6 @@ constexpr std::initializer_list<Role> kIntegrations = {Role::kIntegration, Role:
 constexpr std::initializer_list<Role> kAgents = {Role::kAgent, Role::kSupervisor};
 constexpr std::initializer_list<Role> kSupervisors = {Role::kSupervisor, Role::kAdmin};
 constexpr absl::Duration kPoll = absl::Milliseconds(250);
-
-template <typename Response, typename Call>
-grpc::Status RunUnary(const auth::Authenticator& authenticator, grpc::ServerContext* context,
-                      std::initializer_list<Role> allowed, std::string_view rpc_name,
-                      Response* response, Call&& call) {
-  absl::StatusOr<auth::Caller> caller = AuthorizeCall(authenticator, *context, allowed, rpc_name);
-  if (!caller.ok()) return ToGrpcStatus(caller.status());
-  absl::StatusOr<Response> result = call(*caller);
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = std::move(*result);
-  return grpc::Status::OK;
-}
 
 grpc::Status ShuttingDown() {
   return grpc::Status(grpc::StatusCode::UNAVAILABLE, "journeyd is shutting down; reconnect");

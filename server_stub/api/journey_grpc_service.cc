@@ -4,6 +4,7 @@
 
 #include "api/grpc_status.h"
 #include "api/request_auth.h"
+#include "api/unary_call.h"
 
 namespace journeydesk::api {
 namespace {
@@ -14,19 +15,6 @@ constexpr std::initializer_list<Role> kReaders = {Role::kAgent, Role::kSuperviso
 constexpr std::initializer_list<Role> kWriters = {Role::kAgent, Role::kSupervisor, Role::kAdmin,
                                                   Role::kIntegration};
 constexpr std::initializer_list<Role> kAdmins = {Role::kAdmin};
-
-// Authenticates, authorises, runs `call(caller)` and moves its result into `response`.
-template <typename Response, typename Call>
-grpc::Status RunUnary(const auth::Authenticator& authenticator, grpc::ServerContext* context,
-                      std::initializer_list<Role> allowed, std::string_view rpc_name,
-                      Response* response, Call&& call) {
-  absl::StatusOr<auth::Caller> caller = AuthorizeCall(authenticator, *context, allowed, rpc_name);
-  if (!caller.ok()) return ToGrpcStatus(caller.status());
-  absl::StatusOr<Response> result = call(*caller);
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = std::move(*result);
-  return grpc::Status::OK;
-}
 
 }  // namespace
 
