@@ -238,28 +238,37 @@ void ContactRouter::Emit(RoutingStep::Kind kind, Entry& entry, const std::string
   out->steps.push_back(RoutingStep{kind, c, agent_id, ordinal, std::move(detail), now});
 }
 
+void ContactRouter::ClearDeadline(Entry& entry) {
+  if (entry.offer_deadline != absl::InfiniteFuture()) {
+    offer_deadlines_.erase({entry.offer_deadline, entry.contact.contact_id()});
+    entry.offer_deadline = absl::InfiniteFuture();
+  }
+  entry.contact.clear_offer_expires_at();
+}
+
 void ContactRouter::Offer(Entry& entry, Agent& agent, absl::Time now, RouterOutput* out) {
   Queue* queue = QueueNamed(entry.contact.queue());
   if (queue != nullptr) queue->waiting.erase({entry.enqueued_at, entry.contact.contact_id()});
   const absl::Time expires = now + absl::Seconds(config_.offer_timeout_seconds());
   entry.contact.set_agent_id(agent.id);
   entry.contact.set_offer_count(entry.contact.offer_count() + 1);
-  SetTime(expires, entry.contact.mutable_offer_expires_at());
   SetState(entry, v1::CONTACT_OFFERED, now);
   agent.contacts.insert({entry.enqueued_at, entry.contact.contact_id()});
   agent.idle_since = now;
+  ClearDeadline(entry);
+  SetTime(expires, entry.contact.mutable_offer_expires_at());
+  entry.offer_deadline = expires;
   offer_deadlines_.insert({expires, entry.contact.contact_id()});
   Emit(RoutingStep::Kind::kOffered, entry, agent.id, now, out);
 }
 
 void ContactRouter::Requeue(Entry& entry, absl::Time now) {
   const std::string& id = entry.contact.contact_id();
-  offer_deadlines_.erase({FromTimestamp(entry.contact.offer_expires_at()), id});
+  ClearDeadline(entry);
   if (auto it = agents_.find(entry.contact.agent_id()); it != agents_.end()) {
     it->second.contacts.erase({entry.enqueued_at, id});
   }
   entry.contact.clear_agent_id();
-  entry.contact.clear_offer_expires_at();
   SetState(entry, v1::CONTACT_QUEUED, now);
   if (Queue* queue = QueueNamed(entry.contact.queue())) queue->waiting.insert({entry.enqueued_at, id});
 }
@@ -267,12 +276,11 @@ void ContactRouter::Requeue(Entry& entry, absl::Time now) {
 void ContactRouter::Close(Entry& entry, v1::ContactState state, absl::Time now) {
   const std::string& id = entry.contact.contact_id();
   if (Queue* queue = QueueNamed(entry.contact.queue())) queue->waiting.erase({entry.enqueued_at, id});
-  offer_deadlines_.erase({FromTimestamp(entry.contact.offer_expires_at()), id});
+  ClearDeadline(entry);
   if (auto it = agents_.find(entry.contact.agent_id()); it != agents_.end()) {
     it->second.contacts.erase({entry.enqueued_at, id});
     it->second.idle_since = now;
   }
-  entry.contact.clear_offer_expires_at();
   SetTime(now, entry.contact.mutable_ended_at());
   SetState(entry, state, now);
   entry.closed_at = now;
@@ -486,8 +494,7 @@ absl::StatusOr<v1::Contact> ContactRouter::Accept(const std::string& agent_id,
         "contact ", contact_id, " is not offered to you (it is ", StateName(c.state()),
         "); accept only what your AgentStream offers you, before the offer expires"));
   }
-  offer_deadlines_.erase({FromTimestamp(c.offer_expires_at()), contact_id});
-  c.clear_offer_expires_at();
+  ClearDeadline(entry);
   if (!c.has_answered_at()) {
     SetTime(now, c.mutable_answered_at());
     if (Queue* queue = QueueNamed(c.queue())) queue->statistics.RecordAnswered(now, now - entry.enqueued_at);
@@ -829,7 +836,13 @@ void ContactRouter::Tick(absl::Time now, RouterOutput* out) {
   bool missed_any = false;
   while (!offer_deadlines_.empty() && offer_deadlines_.begin()->first <= now) {
     const std::string id = offer_deadlines_.begin()->second;
-    Entry& entry = contacts_.at(id);
+    auto found = contacts_.find(id);
+    if (found == contacts_.end() || found->second.contact.state() != v1::CONTACT_OFFERED) {
+      offer_deadlines_.erase(offer_deadlines_.begin());  // stale: never loop on it
+      if (found != contacts_.end()) found->second.offer_deadline = absl::InfiniteFuture();
+      continue;
+    }
+    Entry& entry = found->second;
     Agent& agent = AgentFor(entry.contact.agent_id(), now);
     entry.contact.add_declined_by(agent.id);
     Requeue(entry, now);

@@ -187,6 +187,7 @@ class ContactRouter {
   struct Entry {
     v1::Contact contact;
     absl::Time enqueued_at;
+    absl::Time offer_deadline = absl::InfiniteFuture();  // the key in offer_deadlines_ while offered
     absl::Time closed_at = absl::InfiniteFuture();  // completed/abandoned: forgotten later
   };
 
@@ -205,6 +206,8 @@ class ContactRouter {
   void Offer(Entry& entry, Agent& agent, absl::Time now, RouterOutput* out);
   // Takes an offered contact back into its queue (at its original position).
   void Requeue(Entry& entry, absl::Time now);
+  // Removes the entry's offer deadline (if any) from offer_deadlines_.
+  void ClearDeadline(Entry& entry);
   void SetState(Entry& entry, v1::ContactState state, absl::Time now);
   void Close(Entry& entry, v1::ContactState state, absl::Time now);
   void Emit(RoutingStep::Kind kind, Entry& entry, const std::string& agent_id, absl::Time now,

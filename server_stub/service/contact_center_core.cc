@@ -20,6 +20,11 @@ absl::StatusOr<std::unique_ptr<ContactCenterCore>> ContactCenterCore::Create(
   if (!open.ok()) return open.status();
   absl::StatusOr<std::vector<v1::AgentSettings>> agents = contacts.ListAgentSettings();
   if (!agents.ok()) return agents.status();
+  // Whole microseconds, the resolution of stored timestamps: a time read back from a
+  // contact compares equal to the one the router used.
+  options.clock = [clock = std::move(options.clock)] {
+    return absl::FromUnixMicros(absl::ToUnixMicros(clock()));
+  };
   std::unique_ptr<ContactCenterCore> core(
       new ContactCenterCore(std::move(config), contacts, customers, journeys, std::move(options)));
   {

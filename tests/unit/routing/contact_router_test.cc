@@ -82,6 +82,27 @@ TEST_F(RouterTest, MissedOfferGoesBackToItsPlaceAndTheAgentIsSetAway) {
       << "the missed contact kept its original position ahead of 'late'";
 }
 
+TEST_F(RouterTest, OfferDeadlinesWorkWithNanosecondClocks) {
+  // A real clock has nanoseconds; stored timestamps have microseconds. An accepted offer
+  // must never expire, and an expired one must be handled exactly once.
+  now_ += absl::Nanoseconds(123'456'789);
+  AddAgent("a");
+  AddAgent("b");
+  TakeOffers();
+  Enqueue("kept", "phone");
+  Enqueue("missed", "phone");
+  auto offers = TakeOffers();
+  ASSERT_EQ(offers.size(), 2u);
+  ASSERT_TRUE(router_.Accept(offers[0].second, "kept", now_, &out_).ok());
+  Advance(absl::Seconds(21));
+  EXPECT_EQ(Get("kept").state(), v1::CONTACT_ACTIVE);
+  EXPECT_EQ(Get("missed").state(), v1::CONTACT_QUEUED);
+  size_t missed = 0;
+  for (const RoutingStep& step : out_.steps) missed += step.kind == Kind::kOfferMissed;
+  EXPECT_EQ(missed, 1u);
+  EXPECT_EQ(router_.NextDeadline(), absl::InfiniteFuture());
+}
+
 TEST_F(RouterTest, DeclinedContactGoesToSomeoneElse) {
   AddAgent("a");
   AddAgent("b");
