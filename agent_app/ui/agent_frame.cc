@@ -39,6 +39,7 @@ enum MenuId {
   kIdFocusTimeline,
   kIdRefreshTimer,
   kIdExitTimer,
+  kIdScreenshotTimer,
 };
 
 wxString Utf8(const std::string& text) { return wxString::FromUTF8(text.data(), text.size()); }
@@ -110,7 +111,8 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
     : wxFrame(nullptr, wxID_ANY, "JourneyDesk", wxDefaultPosition, wxSize(1440, 860)),
       options_(std::move(options)),
       refresh_timer_(this, kIdRefreshTimer),
-      exit_timer_(this, kIdExitTimer) {
+      exit_timer_(this, kIdExitTimer),
+      screenshot_timer_(this, kIdScreenshotTimer) {
   SetName("JourneyDesk");
   BuildMenus();
   BuildLayout();
@@ -135,6 +137,7 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
     if (!customer_id_.empty()) client_->LoadJourney(customer_id_);
   }, kIdRefreshTimer);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { Close(true); }, kIdExitTimer);
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { SaveScreenshot(); }, kIdScreenshotTimer);
   if (options_.exit_after_ms > 0) exit_timer_.StartOnce(options_.exit_after_ms);
 
   UpdateStatusFields();
@@ -451,7 +454,7 @@ void AgentFrame::OnCanvasPainted() {
   std::printf("journeydesk: showing %s (%d touchpoints%s)\n", customer_id_.c_str(), journey_->timeline_size(),
               journey_from_cache_ ? ", offline copy" : "");
   std::fflush(stdout);
-  if (!options_.screenshot_path.empty()) CallAfter([this] { SaveScreenshot(); });
+  if (!options_.screenshot_path.empty()) screenshot_timer_.StartOnce(500);
 }
 
 void AgentFrame::SaveScreenshot() {

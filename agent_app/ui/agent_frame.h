@@ -83,6 +83,7 @@ class AgentFrame : public wxFrame {
   SearchDialog* search_dialog_ = nullptr;  // while open
   wxTimer refresh_timer_;
   wxTimer exit_timer_;
+  wxTimer screenshot_timer_;  // GTK lays out a newly shown banner a moment after the paint
 
   std::string customer_id_;
   std::shared_ptr<const v1::Journey> journey_;
