@@ -1,44 +1,20 @@
 #include "journey/stage_map_loader.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "google/protobuf/io/tokenizer.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
-#include "google/protobuf/util/json_util.h"
 #include "common/absl_string_view.h"
+#include "common/proto_config_file.h"
 #include "journey/default_stage_map.h"
 
 namespace journeydesk::journey {
 namespace {
 
 // Keeps the first error the text format parser reports, as "<source>:<line>:<column>: <reason>".
-class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
- public:
-  explicit FirstErrorCollector(absl::string_view source_name) : source_name_(source_name) {}
-
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    if (!first_error_.empty()) return;
-    // The parser counts from zero; editors count from one.
-    first_error_ = absl::StrCat(source_name_, ":", line + 1, ":", column + 1, ": ", message);
-  }
-
-  const std::string& first_error() const { return first_error_; }
-
- private:
-  std::string source_name_;
-  std::string first_error_;
-};
-
 bool IsLowerIdentifier(std::string_view value, size_t max_length) {
   if (value.empty() || value.size() > max_length) return false;
   for (char c : value) {
@@ -159,55 +135,23 @@ absl::Status ValidateStageMap(const v1::StageMap& map, std::string_view source_n
 }
 
 absl::StatusOr<v1::StageMap> ParseStageMapText(std::string_view text, std::string_view source) {
-  const absl::string_view source_name = ToAbsl(source);
   v1::StageMap map;
-  FirstErrorCollector errors(source_name);
-  google::protobuf::TextFormat::Parser parser;
-  parser.RecordErrorsTo(&errors);
-  google::protobuf::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
-  if (!parser.Parse(&input, &map)) {
-    if (!errors.first_error().empty()) return absl::InvalidArgumentError(errors.first_error());
-    return absl::InvalidArgumentError(
-        absl::StrCat(source_name, ": not a valid stage map in protobuf text format"));
-  }
+  if (absl::Status parsed = ParseTextConfig(text, source, "stage map", &map); !parsed.ok()) return parsed;
   return ValidatedOrError(std::move(map), source, text);
 }
 
 absl::StatusOr<v1::StageMap> ParseStageMapJson(std::string_view text, std::string_view source) {
-  const absl::string_view source_name = ToAbsl(source);
   v1::StageMap map;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  const auto status = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(text.data(), text.size()), &map, options);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        source_name, ": not a valid stage map in JSON: ", std::string(status.message())));
-  }
+  if (absl::Status parsed = ParseJsonConfig(text, source, "stage map", &map); !parsed.ok()) return parsed;
   return ValidatedOrError(std::move(map), source, text);
 }
 
 absl::StatusOr<v1::StageMap> LoadStageMapFile(const std::string& path) {
-  const bool is_text = absl::EndsWith(path, ".textproto") || absl::EndsWith(path, ".txtpb") ||
-                       absl::EndsWith(path, ".pbtxt");
-  const bool is_json = absl::EndsWith(path, ".json");
-  if (!is_text && !is_json) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        path, ": unknown stage map format; name the file .textproto, .txtpb, .pbtxt or .json"));
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": cannot read stage map: ", std::strerror(errno)));
-  }
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  if (file.bad()) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": cannot read stage map: ", std::strerror(errno)));
-  }
-  const std::string text = std::move(contents).str();
-  return is_json ? ParseStageMapJson(text, path) : ParseStageMapText(text, path);
+  absl::StatusOr<ConfigFormat> format = ConfigFormatOf(path, "stage map");
+  if (!format.ok()) return format.status();
+  absl::StatusOr<std::string> text = ReadConfigFile(path, "stage map");
+  if (!text.ok()) return text.status();
+  return *format == ConfigFormat::kJson ? ParseStageMapJson(*text, path) : ParseStageMapText(*text, path);
 }
 
 absl::StatusOr<v1::StageMap> LoadDefaultStageMap() {

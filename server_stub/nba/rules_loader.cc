@@ -1,37 +1,17 @@
 #include "nba/rules_loader.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/absl_string_view.h"
-#include "google/protobuf/io/tokenizer.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "common/proto_config_file.h"
 #include "google/protobuf/text_format.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace journeydesk::nba {
 namespace {
 
 using google::protobuf::TextFormat;
-
-class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
- public:
-  explicit FirstErrorCollector(absl::string_view source_name) : source_name_(source_name) {}
-  void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string& message) override {
-    if (!first_error_.empty()) return;
-    first_error_ = absl::StrCat(source_name_, ":", line + 1, ":", column + 1, ": ", message);
-  }
-  const std::string& first_error() const { return first_error_; }
-
- private:
-  std::string source_name_;
-  std::string first_error_;
-};
 
 // Exact field locations recorded by the text format parser.
 class TextLocator final : public SourceLocator {
@@ -97,51 +77,28 @@ class JsonLocator final : public SourceLocator {
 
 absl::StatusOr<RuleSetPtr> ParseRulesText(std::string_view text, std::string_view source,
                                           const v1::StageMap* stage_map) {
-  const absl::string_view source_name = ToAbsl(source);
   v1::NbaRules rules;
-  FirstErrorCollector errors(source_name);
   TextFormat::ParseInfoTree tree;
-  TextFormat::Parser parser;
-  parser.RecordErrorsTo(&errors);
-  parser.WriteLocationsTo(&tree);
-  google::protobuf::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
-  if (!parser.Parse(&input, &rules)) {
-    if (!errors.first_error().empty()) return absl::InvalidArgumentError(errors.first_error());
-    return absl::InvalidArgumentError(absl::StrCat(source_name, ": not valid rules in protobuf text format"));
+  if (absl::Status parsed = ParseTextConfig(text, source, "rules file", &rules, &tree); !parsed.ok()) {
+    return parsed;
   }
   return RuleSet::Compile(std::move(rules), source, TextLocator(tree), stage_map);
 }
 
 absl::StatusOr<RuleSetPtr> ParseRulesJson(std::string_view text, std::string_view source,
                                           const v1::StageMap* stage_map) {
-  const absl::string_view source_name = ToAbsl(source);
   v1::NbaRules rules;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  const auto status = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(text.data(), text.size()), &rules, options);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(source_name, ": not valid rules in JSON: ", std::string(status.message())));
-  }
+  if (absl::Status parsed = ParseJsonConfig(text, source, "rules file", &rules); !parsed.ok()) return parsed;
   return RuleSet::Compile(rules, source, JsonLocator(text, rules), stage_map);
 }
 
 absl::StatusOr<RuleSetPtr> LoadRulesFile(const std::string& path, const v1::StageMap* stage_map) {
-  const bool is_text = absl::EndsWith(path, ".textproto") || absl::EndsWith(path, ".txtpb") ||
-                       absl::EndsWith(path, ".pbtxt");
-  const bool is_json = absl::EndsWith(path, ".json");
-  if (!is_text && !is_json) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        path, ": unknown rules format; name the file .textproto, .txtpb, .pbtxt or .json"));
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return absl::NotFoundError(absl::StrCat(path, ": cannot read rules: ", std::strerror(errno)));
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  if (file.bad()) return absl::NotFoundError(absl::StrCat(path, ": cannot read rules: ", std::strerror(errno)));
-  const std::string text = std::move(contents).str();
-  return is_json ? ParseRulesJson(text, path, stage_map) : ParseRulesText(text, path, stage_map);
+  absl::StatusOr<ConfigFormat> format = ConfigFormatOf(path, "rules file");
+  if (!format.ok()) return format.status();
+  absl::StatusOr<std::string> text = ReadConfigFile(path, "rules file");
+  if (!text.ok()) return text.status();
+  return *format == ConfigFormat::kJson ? ParseRulesJson(*text, path, stage_map)
+                                        : ParseRulesText(*text, path, stage_map);
 }
 
 absl::StatusOr<RuleSetPtr> LoadDefaultRules(const v1::StageMap* stage_map) {

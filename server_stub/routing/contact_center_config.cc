@@ -1,15 +1,12 @@
 #include "routing/contact_center_config.h"
 
-#include <fstream>
-#include <sstream>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/absl_string_view.h"
-#include "google/protobuf/io/tokenizer.h"
+#include "common/proto_config_file.h"
 #include "google/protobuf/text_format.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace journeydesk::routing {
 namespace {
@@ -24,21 +21,11 @@ bool MatchesIdRule(std::string_view value, size_t max_length, std::string_view e
   return true;
 }
 
+constexpr std::string_view kWhat = "contact centre configuration";
+
 absl::Status Invalid(std::string_view source, std::string_view rule) {
   return absl::InvalidArgumentError(absl::StrCat(ToAbsl(source), ": ", ToAbsl(rule)));
 }
-
-class ErrorCollector : public google::protobuf::io::ErrorCollector {
- public:
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    if (first_.empty()) first_ = absl::StrCat(line + 1, ":", column + 1, ": ", message);
-  }
-  const std::string& first() const { return first_; }
-
- private:
-  std::string first_;
-};
 
 }  // namespace
 
@@ -50,29 +37,19 @@ absl::StatusOr<v1::ContactCenterConfig> LoadDefaultContactCenterConfig() {
 absl::StatusOr<v1::ContactCenterConfig> ParseContactCenterConfigText(std::string_view text,
                                                                      std::string_view source) {
   v1::ContactCenterConfig config;
-  google::protobuf::TextFormat::Parser parser;
-  ErrorCollector errors;
-  parser.RecordErrorsTo(&errors);
-  if (!parser.ParseFromString(std::string(text), &config)) {
-    return absl::InvalidArgumentError(absl::StrCat(ToAbsl(source), ":", errors.first()));
-  }
+  if (absl::Status parsed = ParseTextConfig(text, source, kWhat, &config); !parsed.ok()) return parsed;
   if (absl::Status valid = ValidateContactCenterConfig(config, source); !valid.ok()) return valid;
   return config;
 }
 
 absl::StatusOr<v1::ContactCenterConfig> LoadContactCenterConfigFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot read the contact centre configuration"));
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (!absl::EndsWith(path, ".json")) return ParseContactCenterConfigText(content.str(), path);
+  absl::StatusOr<ConfigFormat> format = ConfigFormatOf(path, kWhat);
+  if (!format.ok()) return format.status();
+  absl::StatusOr<std::string> text = ReadConfigFile(path, kWhat);
+  if (!text.ok()) return text.status();
+  if (*format == ConfigFormat::kText) return ParseContactCenterConfigText(*text, path);
   v1::ContactCenterConfig config;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  auto parsed = google::protobuf::util::JsonStringToMessage(content.str(), &config, options);
-  if (!parsed.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ": ", parsed.message().ToString()));
-  }
+  if (absl::Status parsed = ParseJsonConfig(*text, path, kWhat, &config); !parsed.ok()) return parsed;
   if (absl::Status valid = ValidateContactCenterConfig(config, path); !valid.ok()) return valid;
   return config;
 }

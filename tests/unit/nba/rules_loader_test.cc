@@ -148,7 +148,7 @@ TEST_F(RulesFile, JsonLoadsAndItsErrorsPointAtTheItem) {
   std::string fixed = json;
   fixed.replace(fixed.find("\"nope\""), 6, "\"lapsed\"");
   EXPECT_TRUE(ParseRulesJson(fixed, "rules.json", &map_).ok());
-  EXPECT_THAT(std::string(ParseRulesJson("{\"version\": 3", "rules.json").status().message()), StartsWith("rules.json: not valid rules in JSON"));
+  EXPECT_THAT(std::string(ParseRulesJson("{\"version\": 3", "rules.json").status().message()), StartsWith("rules.json: not a valid rules file in JSON"));
 }
 
 TEST_F(RulesFile, FilesAreReadByExtension) {
