@@ -56,6 +56,7 @@ absl::Status SqliteDatabase::Configure(const SqliteOpenOptions& options) {
   }
   STORE_RETURN_IF_ERROR(Exec(
       "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"));
+  STORE_RETURN_IF_ERROR(Exec(absl::StrCat("PRAGMA cache_size=-", options.cache_kib)));
   if (options.query_only) STORE_RETURN_IF_ERROR(Exec("PRAGMA query_only=ON"));
   return absl::OkStatus();
 }

@@ -23,6 +23,9 @@ struct SqliteOpenOptions {
   // Readers set this: the connection refuses to write (PRAGMA query_only).
   bool query_only = false;
   int busy_timeout_ms = 5000;
+  // Page cache of this connection (PRAGMA cache_size). SQLite's 2 MiB default makes every
+  // insert into a large touchpoint index read pages back from the OS; the writer wants more.
+  int cache_kib = 16 * 1024;
 };
 
 // A cached statement on loan. Dereference to use it; on destruction it is reset and its

@@ -25,6 +25,7 @@ absl::StatusOr<std::unique_ptr<SqliteJourneyStore>> SqliteJourneyStore::Open(
   }
   SqliteOpenOptions writer_options;
   writer_options.busy_timeout_ms = options.busy_timeout_ms;
+  writer_options.cache_kib = 64 * 1024;  // every insert walks the touchpoint indexes
   STORE_ASSIGN_OR_RETURN(SqliteDatabase writer, SqliteDatabase::Open(path, writer_options));
   STORE_RETURN_IF_ERROR(ApplyMigrations(writer));
   STORE_ASSIGN_OR_RETURN(std::unique_ptr<ReaderPool> readers,
