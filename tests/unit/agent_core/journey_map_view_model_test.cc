@@ -195,7 +195,8 @@ TEST(JourneyMapViewModelTest, CrowdedCellKeepsEveryMarkInsideIt) {
   EXPECT_EQ(inside, 401);
 }
 
-TEST(JourneyMapViewModelTest, LaysOutAThousandTouchpointsWellWithinAFrame) {
+// Speed (the 16 ms paint budget) belongs to the desktop benchmark in tests/bench, not here.
+TEST(JourneyMapViewModelTest, LaysOutAThousandTouchpointsAsMarks) {
   auto journey = HandMadeJourney();
   const std::vector<std::string> channels = {"web", "phone", "email", "chat", "app", "sms"};
   const std::vector<std::string> stages = {"information_search", "consideration", "purchase", "support"};
@@ -203,13 +204,8 @@ TEST(JourneyMapViewModelTest, LaysOutAThousandTouchpointsWellWithinAFrame) {
     *journey->add_timeline() = Tp("many-" + std::to_string(i), channels[i % channels.size()], "page_view",
                                   stages[i % stages.size()], absl::Hours(24 * 40) + absl::Minutes(i));
   }
-  const auto start = std::chrono::steady_clock::now();
   auto model = JourneyMapViewModel::Build(journey, MapGeometry{});
-  const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
   EXPECT_EQ(model.marks().size(), 1005u);
-  RecordProperty("layout_ms_1005_touchpoints", std::to_string(elapsed.count()));
-  std::printf("layout of 1,005 touchpoints: %.2f ms\n", elapsed.count());
-  EXPECT_LT(elapsed.count(), 16.0) << "layout must leave the 16 ms paint budget to painting";
 }
 
 }  // namespace

@@ -417,7 +417,7 @@ TEST_F(JourneyAssembly, BadPagingIsRefusedNamingTheField) {
 }
 
 // Not a benchmark (tests/bench has that); a guard against an accidental quadratic step.
-TEST_F(JourneyAssembly, ThousandTouchpointsAssembleQuickly) {
+TEST_F(JourneyAssembly, ThousandTouchpointsAssembleIntoOneView) {
   std::vector<v1::Touchpoint> touchpoints;
   touchpoints.reserve(1000);
   const char* kinds[] = {"page_view", "viewed_rate_card", "call_inbound", "chat_inbound",
@@ -431,24 +431,14 @@ TEST_F(JourneyAssembly, ThousandTouchpointsAssembleQuickly) {
     touchpoints.back().set_stage(std::string(stages_.StageForKind(spec.kind)));
     touchpoints.back().set_summary("A summary of moderate length for this touchpoint.");
   }
-  auto median_us = [&](int page_size) {
-    constexpr int kRuns = 200;
-    std::vector<double> micros;
-    for (int run = 0; run < kRuns; ++run) {
-      const auto start = std::chrono::steady_clock::now();
-      absl::StatusOr<v1::Journey> journey =
-          AssembleJourney(customer_, touchpoints, map_, stages_, kAsOf, page_size, "");
-      const auto end = std::chrono::steady_clock::now();
-      EXPECT_TRUE(journey.ok());
-      micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
-    }
-    std::sort(micros.begin(), micros.end());
-    return micros[kRuns / 2];
-  };
-  const double median = median_us(50);
-  std::printf("AssembleJourney, 1,000 touchpoints: median %.1f us with a page of 50, %.1f us with 1\n",
-              median, median_us(1));
-  EXPECT_LT(median, 1000.0) << "far above the budget of well under 100 us";
+  // Speed is measured by tests/bench/journeyd_bench (GetJourney against an empty RPC).
+  absl::StatusOr<v1::Journey> journey = AssembleJourney(customer_, touchpoints, map_, stages_, kAsOf, 0, "");
+  ASSERT_TRUE(journey.ok()) << journey.status();
+  EXPECT_EQ(journey->metrics().total_touchpoints(), 1000);
+  EXPECT_EQ(journey->timeline_size(), 50) << "the default page";
+  int staged = 0;
+  for (const auto& stage : journey->stages()) staged += stage.touchpoint_count();
+  EXPECT_EQ(staged, 1000) << "every touchpoint of these kinds has a stage";
 }
 
 }  // namespace
