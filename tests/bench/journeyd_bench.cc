@@ -316,6 +316,20 @@ int Run(const BenchFlags& flags) {
 
   auto [ping_for_journey, journey] = MeasureAgainstPing(client, flags.iterations,
                                                         [&] { return client.GetJourney(CustomerId(0), flags.page_size); });
+  // Where GetJourney's time goes: the same call in-process, without gRPC (diagnostic, no budget).
+  std::vector<int64_t> in_process_ns;
+  {
+    const auth::Caller agent{"bench", store::Role::kAgent, "agent-bench"};
+    v1::GetJourneyRequest request;
+    request.set_customer_id(CustomerId(0));
+    request.set_page_size(flags.page_size);
+    for (int i = 0; i < flags.iterations; ++i) {
+      const auto start = Clock::now();
+      if (!(*server)->core().GetJourney(agent, request).ok()) std::abort();
+      in_process_ns.push_back(NanosSince(start));
+    }
+  }
+  const LatencyStats journey_in_process = Summarise(in_process_ns);
   auto [ping_for_suggest, suggest] = MeasureAgainstPing(
       client, flags.iterations, [&] { return client.SuggestNextSteps(CustomerId(0)); });
   auto [ping_for_push, unused] = MeasureAgainstPing(client, flags.iterations / 3, [&] { return client.Ping(); });
@@ -335,6 +349,7 @@ int Run(const BenchFlags& flags) {
   std::printf("  %-46s %9s %9s %8s\n", "latency (µs)", "p50", "p99", "samples");
   PrintRow("empty unary RPC (Ping), alternated with GetJourney", ping_for_journey);
   PrintRow("GetJourney, customer with 1,000 touchpoints", journey);
+  PrintRow("  the same in-process, without gRPC (diagnostic)", journey_in_process);
   PrintRow("empty unary RPC (Ping), alternated with Suggest…", ping_for_suggest);
   PrintRow("SuggestNextSteps, 1,000 touchpoints, 51 rules", suggest);
   PrintRow("empty unary RPC (Ping), back to back", ping_for_push);
