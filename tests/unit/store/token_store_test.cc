@@ -49,7 +49,9 @@ TEST_F(TokenStoreTest, ListShowsRevokedTokensWithTheirRevocationTime) {
 TEST_F(TokenStoreTest, SecretIsNeverWrittenToTheDatabaseFiles) {
   auto token = store_->CreateToken(Role::kAgent, "a1", "desk");
   ASSERT_TRUE(token.ok());
-  std::string random_part = token->secret.substr(token->secret.rfind('_') + 1);
+  // "jd_" + 8 hex digits + "_" + 43 base64url characters (which may themselves contain '_').
+  ASSERT_EQ(token->secret.size(), 3u + 8u + 1u + 43u);
+  std::string random_part = token->secret.substr(3 + 8 + 1);
   std::string files = ReadFile(db_path()) + ReadFile(db_path() + "-wal");
   ASSERT_FALSE(files.empty());
   EXPECT_EQ(files.find(random_part), std::string::npos);
