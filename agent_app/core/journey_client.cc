@@ -3,22 +3,13 @@
 #include "absl/random/random.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/grpc_status_text.h"
 #include "core/proto_time.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/support/channel_arguments.h"
 
 namespace journeydesk::agent {
 namespace {
-
-bool IsTransportFailure(const grpc::Status& status) {
-  return status.error_code() == grpc::StatusCode::UNAVAILABLE ||
-         status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
-}
-
-std::string Describe(const grpc::Status& status) {
-  return status.error_message().empty() ? absl::StrCat("gRPC status ", status.error_code())
-                                        : status.error_message();
-}
 
 std::string NewTouchpointId() {
   thread_local absl::BitGen gen;
@@ -39,8 +30,9 @@ JourneyClient::JourneyClient(JourneyClientOptions options, NotificationQueue* qu
   args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   auto credentials = options_.credentials ? options_.credentials : grpc::InsecureChannelCredentials();
-  channel_ = grpc::CreateCustomChannel(options_.server, credentials, args);
+  channel_ = options_.channel ? options_.channel : grpc::CreateCustomChannel(options_.server, credentials, args);
   stub_ = v1::JourneyService::NewStub(channel_);
+  contact_stub_ = v1::ContactCenter::NewStub(channel_);
 }
 
 JourneyClient::~JourneyClient() { Stop(); }
@@ -121,18 +113,40 @@ absl::Status JourneyClient::RecordTouchpoints(v1::RecordTouchpointsRequest reque
   for (auto& touchpoint : *request.mutable_touchpoints()) {
     if (touchpoint.id().empty()) touchpoint.set_id(NewTouchpointId());
   }
+  return QueueWrite(std::move(request));
+}
+
+absl::Status JourneyClient::RecordActionOutcome(v1::RecordActionOutcomeRequest request) {
+  if (request.outcome_touchpoint_id().empty()) request.set_outcome_touchpoint_id(NewTouchpointId());
+  return QueueWrite(std::move(request));
+}
+
+absl::Status JourneyClient::CompleteContact(v1::CompleteContactRequest request) {
+  return QueueWrite(std::move(request));
+}
+
+absl::Status JourneyClient::QueueWrite(OutboxWrite write) {
+  if (absl::Status replayable = CheckReplayable(write); !replayable.ok()) return replayable;
   if (store_ == nullptr) {
-    Post([this, request] {
-      auto context = NewContext(options_.call_deadline);
-      v1::RecordTouchpointsResponse response;
-      NoteOutcome(stub_->RecordTouchpoints(context.get(), request, &response));
-    });
+    Post([this, write = std::move(write)] { NoteOutcome(SendWrite(write)); });
     return absl::OkStatus();
   }
-  auto queued = store_->AddToOutbox(request);
+  auto queued = store_->AddToOutbox(write);
   if (!queued.ok()) return queued.status();
+  if (auto pending = store_->PendingCount(); pending.ok()) queue_->Push(OutboxChanged{*pending, 0, ""});
   Post([this] { ReplayOutbox(); });
   return absl::OkStatus();
+}
+
+void JourneyClient::SuggestNextSteps(v1::SuggestNextStepsRequest request) {
+  bool post = false;
+  {
+    std::lock_guard lock(mutex_);
+    pending_suggest_ = std::move(request);
+    post = !suggest_queued_;
+    suggest_queued_ = true;
+  }
+  if (post) Post([this] { DoSuggestNextSteps(); });
 }
 
 std::unique_ptr<grpc::ClientContext> JourneyClient::NewContext(absl::Duration deadline) const {
@@ -305,6 +319,50 @@ void JourneyClient::DoLoadJourney() {
                                                        Describe(status))});
 }
 
+void JourneyClient::DoSuggestNextSteps() {
+  v1::SuggestNextStepsRequest request;
+  {
+    std::lock_guard lock(mutex_);
+    request = std::move(pending_suggest_);
+    suggest_queued_ = false;
+  }
+  v1::SuggestNextStepsResponse response;
+  auto context = NewContext(options_.call_deadline);
+  const grpc::Status status = stub_->SuggestNextSteps(context.get(), request, &response);
+  NoteOutcome(status);
+  if (status.ok()) {
+    queue_->Push(SuggestionsLoaded{request.customer_id(), request.context().contact_id(), std::move(response),
+                                   false, {}});
+  } else {
+    queue_->Push(SuggestionsFailed{request.customer_id(),
+                                   IsTransportFailure(status)
+                                       ? std::string("next steps need the connection; they return with it")
+                                       : Describe(status)});
+  }
+}
+
+grpc::Status JourneyClient::SendWrite(const OutboxWrite& write) {
+  auto context = NewContext(options_.call_deadline);
+  if (const auto* touchpoints = std::get_if<v1::RecordTouchpointsRequest>(&write)) {
+    v1::RecordTouchpointsResponse response;
+    return stub_->RecordTouchpoints(context.get(), *touchpoints, &response);
+  }
+  if (const auto* outcome = std::get_if<v1::RecordActionOutcomeRequest>(&write)) {
+    v1::RecordActionOutcomeResponse response;
+    grpc::Status status = stub_->RecordActionOutcome(context.get(), *outcome, &response);
+    if (status.ok() && response.has_next()) {
+      queue_->Push(SuggestionsLoaded{outcome->customer_id(), outcome->contact_id(),
+                                     std::move(*response.mutable_next()), false, {}});
+    }
+    return status;
+  }
+  const auto& wrap_up = std::get<v1::CompleteContactRequest>(write);
+  v1::Contact contact;
+  grpc::Status status = contact_stub_->CompleteContact(context.get(), wrap_up, &contact);
+  if (status.ok()) queue_->Push(ContactChanged{std::move(contact)});
+  return status;
+}
+
 void JourneyClient::ReplayOutbox() {
   if (store_ == nullptr || state() != ConnectionState::kConnected) return;
   auto entries = store_->PendingOutbox();
@@ -316,9 +374,7 @@ void JourneyClient::ReplayOutbox() {
   OutboxChanged result;
   for (const OutboxEntry& entry : *entries) {
     store_->CountAttempt(entry.id).IgnoreError();
-    auto context = NewContext(options_.call_deadline);
-    v1::RecordTouchpointsResponse response;
-    const grpc::Status status = stub_->RecordTouchpoints(context.get(), entry.request, &response);
+    const grpc::Status status = SendWrite(entry.write);
     NoteOutcome(status);
     if (status.ok()) {
       store_->RemoveFromOutbox(entry.id).IgnoreError();
@@ -327,7 +383,7 @@ void JourneyClient::ReplayOutbox() {
       break;  // still offline: the rest waits, in order
     } else {
       store_->MarkRejected(entry.id, Describe(status)).IgnoreError();
-      result.rejected = Describe(status);
+      result.rejected = absl::StrCat(DescribeOutboxWrite(entry.write), ": ", Describe(status));
     }
   }
   auto pending = store_->PendingCount();
@@ -369,6 +425,11 @@ void JourneyClient::WatchLoop() {
         gap = false;
       } else if (event.has_touchpoint_recorded()) {
         queue_->Push(TouchpointArrived{customer, event.touchpoint_recorded()});
+      } else if (event.has_suggestions_changed()) {
+        v1::SuggestionsUpdate* update = event.mutable_suggestions_changed();
+        queue_->Push(SuggestionsLoaded{customer, "", std::move(*update->mutable_suggestions()), true,
+                                       {update->trigger_touchpoint_ids().begin(),
+                                        update->trigger_touchpoint_ids().end()}});
       } else if (event.has_customer_updated()) {
         queue_->Push(WatchResumed{customer});
       } else if (event.has_customer_erased()) {

@@ -30,6 +30,8 @@
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/security/credentials.h"
+#include "core/outbox_write.h"
+#include "journeydesk/v1/contact_center.grpc.pb.h"
 #include "journeydesk/v1/journey_service.grpc.pb.h"
 
 namespace journeydesk::agent {
@@ -38,6 +40,7 @@ struct JourneyClientOptions {
   std::string server;  // HOST:PORT
   std::string token;   // bearer secret
   std::shared_ptr<grpc::ChannelCredentials> credentials;  // default: plaintext (loopback)
+  std::shared_ptr<grpc::Channel> channel;  // share one (e.g. with ContactCenterClient); default: its own
   absl::Duration call_deadline = absl::Seconds(5);        // Ping, Search, RecordTouchpoints
   absl::Duration journey_deadline = absl::Seconds(10);    // each GetJourney page
   absl::Duration liveness_interval = absl::Seconds(15);   // Ping while connected and idle
@@ -69,6 +72,16 @@ class JourneyClient {
   // Queues the write durably in the outbox (ids are given to touchpoints without one), then
   // sends it when connected (→ OutboxChanged). Fails only if the outbox cannot be written.
   absl::Status RecordTouchpoints(v1::RecordTouchpointsRequest request);
+  // A next-step outcome, through the outbox like RecordTouchpoints (an outcome touchpoint id
+  // is given if it has none); once journeyd has it, the suggestions after it arrive as
+  // SuggestionsLoaded.
+  absl::Status RecordActionOutcome(v1::RecordActionOutcomeRequest request);
+  // A contact's wrap-up (ContactCenter.CompleteContact), through the outbox; once journeyd
+  // has it → ContactChanged with the completed contact. A wrap-up journeyd refuses for good
+  // (e.g. the contact was completed elsewhere) → OutboxChanged.rejected.
+  absl::Status CompleteContact(v1::CompleteContactRequest request);
+  // → SuggestionsLoaded or SuggestionsFailed. Only the latest request still waiting is run.
+  void SuggestNextSteps(v1::SuggestNextStepsRequest request);
 
   ConnectionState state() const;
 
@@ -84,13 +97,18 @@ class JourneyClient {
   void DoPing();
   void DoSearch();
   void DoLoadJourney();
+  void DoSuggestNextSteps();
+  absl::Status QueueWrite(OutboxWrite write);
   void ReplayOutbox();
+  // Sends one outboxed write (worker thread) and posts what its reply means for the UI.
+  grpc::Status SendWrite(const OutboxWrite& write);
 
   const JourneyClientOptions options_;
   NotificationQueue* const queue_;
   LocalStore* const store_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::JourneyService::Stub> stub_;
+  std::unique_ptr<v1::ContactCenter::Stub> contact_stub_;  // wrap-ups
 
   mutable std::mutex mutex_;  // guards everything below up to the watch section
   std::condition_variable cv_;
@@ -107,6 +125,8 @@ class JourneyClient {
   bool search_queued_ = false;
   std::string pending_load_customer_;
   bool load_queued_ = false;
+  v1::SuggestNextStepsRequest pending_suggest_;
+  bool suggest_queued_ = false;
 
   std::mutex watch_mutex_;  // the watch section
   std::condition_variable watch_cv_;

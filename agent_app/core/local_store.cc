@@ -10,7 +10,7 @@
 namespace journeydesk::agent {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 absl::Status SqliteError(sqlite3* db, const std::string& what) {
   return absl::InternalError(absl::StrCat("local store: ", what, ": ", sqlite3_errmsg(db)));
@@ -108,6 +108,15 @@ absl::StatusOr<std::unique_ptr<LocalStore>> LocalStore::Open(const std::filesyst
         "COMMIT;");
     if (!s.ok()) return s;
   }
+  if (version < 2) {
+    // Outboxed writes of several kinds; rows from schema 1 hold touchpoint batches.
+    auto s = store->Exec(
+        "BEGIN;"
+        "ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'touchpoints';"
+        "PRAGMA user_version = 2;"
+        "COMMIT;");
+    if (!s.ok()) return s;
+  }
   return store;
 }
 
@@ -160,18 +169,14 @@ absl::StatusOr<std::optional<CachedJourney>> LocalStore::GetJourney(const std::s
   return std::optional<CachedJourney>(std::move(cached));
 }
 
-absl::StatusOr<int64_t> LocalStore::AddToOutbox(const v1::RecordTouchpointsRequest& request) {
-  for (int i = 0; i < request.touchpoints_size(); ++i) {
-    if (request.touchpoints(i).id().empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "touchpoints[", i, "] has no id; outboxed writes need ids so replay is idempotent"));
-    }
-  }
+absl::StatusOr<int64_t> LocalStore::AddToOutbox(const OutboxWrite& write) {
+  if (absl::Status replayable = CheckReplayable(write); !replayable.ok()) return replayable;
   std::lock_guard lock(mutex_);
-  Statement insert(db_, "INSERT INTO outbox (queued_at_us, request) VALUES (?, ?)");
+  Statement insert(db_, "INSERT INTO outbox (queued_at_us, kind, request) VALUES (?, ?, ?)");
   if (!insert.ok()) return SqliteError(db_, "prepare outbox insert");
   insert.Bind(1, absl::ToUnixMicros(absl::Now()));
-  insert.BindBlob(2, request.SerializeAsString());
+  insert.Bind(2, OutboxKind(write));
+  insert.BindBlob(3, SerializeOutboxWrite(write));
   if (insert.Step() != SQLITE_DONE) return SqliteError(db_, "queue write in outbox");
   return sqlite3_last_insert_rowid(db_);
 }
@@ -179,7 +184,7 @@ absl::StatusOr<int64_t> LocalStore::AddToOutbox(const v1::RecordTouchpointsReque
 absl::StatusOr<std::vector<OutboxEntry>> LocalStore::PendingOutbox() {
   std::lock_guard lock(mutex_);
   Statement query(db_,
-                  "SELECT id, queued_at_us, request, attempts FROM outbox WHERE state = 'pending' "
+                  "SELECT id, queued_at_us, kind, request, attempts FROM outbox WHERE state = 'pending' "
                   "ORDER BY id");
   if (!query.ok()) return SqliteError(db_, "prepare outbox read");
   std::vector<OutboxEntry> entries;
@@ -188,10 +193,12 @@ absl::StatusOr<std::vector<OutboxEntry>> LocalStore::PendingOutbox() {
     OutboxEntry entry;
     entry.id = query.Int(0);
     entry.queued_at = absl::FromUnixMicros(query.Int(1));
-    if (!entry.request.ParseFromString(query.Blob(2))) {
-      return absl::DataLossError(absl::StrCat("outbox entry ", entry.id, " is corrupt"));
+    absl::StatusOr<OutboxWrite> write = ParseOutboxWrite(query.Blob(2), query.Blob(3));
+    if (!write.ok()) {
+      return absl::DataLossError(absl::StrCat("outbox entry ", entry.id, ": ", write.status().message()));
     }
-    entry.attempts = static_cast<int>(query.Int(3));
+    entry.write = *std::move(write);
+    entry.attempts = static_cast<int>(query.Int(4));
     entries.push_back(std::move(entry));
   }
   if (rc != SQLITE_DONE) return SqliteError(db_, "read outbox");

@@ -2,8 +2,8 @@
 // The desktop's own SQLite file (in the user's data directory, mode 0600): the journeys the
 // agent viewed last, with when each was fetched, for showing while journeyd is unreachable;
 // and the durable outbox of writes made while offline, replayed in order on reconnect.
-// Replay is idempotent because every outboxed touchpoint carries its id and journeyd treats
-// a re-sent id as a duplicate. Thread-safe (one connection behind a mutex).
+// Replay is idempotent because every outboxed write carries what makes a re-send a no-op on
+// journeyd (see core/outbox_write.h). Thread-safe (one connection behind a mutex).
 
 #include <cstdint>
 #include <filesystem>
@@ -15,8 +15,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "core/outbox_write.h"
 #include "journeydesk/v1/journey.pb.h"
-#include "journeydesk/v1/journey_service.pb.h"
 
 struct sqlite3;
 
@@ -30,7 +30,7 @@ struct CachedJourney {
 struct OutboxEntry {
   int64_t id = 0;
   absl::Time queued_at;
-  v1::RecordTouchpointsRequest request;
+  OutboxWrite write;
   int attempts = 0;
 };
 
@@ -50,8 +50,9 @@ class LocalStore {
   absl::Status PutJourney(const v1::Journey& journey, absl::Time fetched_at);
   absl::StatusOr<std::optional<CachedJourney>> GetJourney(const std::string& customer_id);
 
-  // Durably queues a write (committed before returning). Every touchpoint must have an id.
-  absl::StatusOr<int64_t> AddToOutbox(const v1::RecordTouchpointsRequest& request);
+  // Durably queues a write (committed before returning); refuses one that could not be
+  // replayed idempotently (CheckReplayable).
+  absl::StatusOr<int64_t> AddToOutbox(const OutboxWrite& write);
   // Pending entries, oldest first.
   absl::StatusOr<std::vector<OutboxEntry>> PendingOutbox();
   absl::Status RemoveFromOutbox(int64_t id);

@@ -13,8 +13,10 @@
 
 #include "absl/time/time.h"
 #include "core/connection_state.h"
+#include "journeydesk/v1/contact_center.pb.h"
 #include "journeydesk/v1/journey.pb.h"
 #include "journeydesk/v1/journey_service.pb.h"
+#include "journeydesk/v1/next_steps.pb.h"
 
 namespace journeydesk::agent {
 
@@ -56,8 +58,64 @@ struct OutboxChanged {
   std::string rejected;  // why journeyd refused an entry, if it did
 };
 
-using Notification = std::variant<ConnectionChanged, SessionReady, JourneyLoaded, JourneyFailed,
-                                  SearchResults, TouchpointArrived, WatchResumed, OutboxChanged>;
+
+// --- next steps (JourneyClient) ---
+// Suggestions for a customer: asked for, returned after an outcome, or pushed because a new
+// touchpoint changed the top one (proactive).
+struct SuggestionsLoaded {
+  std::string customer_id;
+  std::string contact_id;  // the contact they were asked for, if any
+  v1::SuggestNextStepsResponse response;
+  bool proactive = false;
+  std::vector<std::string> trigger_touchpoint_ids;  // proactive: what changed them
+};
+struct SuggestionsFailed {
+  std::string customer_id;
+  std::string message;
+};
+
+// --- live contacts (ContactCenterClient) ---
+// The agent stream is (re)established. Fresh start: every pending offer and open contact;
+// resumed: nothing missed, the events since follow.
+struct AgentStreamStarted {
+  v1::AgentStarted started;
+};
+// The agent stream broke (transport) or was refused (token); it is retried with backoff
+// unless `permanent`.
+struct AgentStreamLost {
+  std::string message;
+  bool permanent = false;
+};
+struct OfferArrived {
+  v1::Offer offer;
+  absl::Time received_at;  // for the screen-pop measurement
+};
+// A contact of this agent changed (state, messages, …), from the stream or a command's reply.
+struct ContactChanged {
+  v1::Contact contact;
+};
+struct CustomerMessageArrived {
+  std::string contact_id;
+  v1::ContactMessage message;
+};
+struct AgentNoticeArrived {
+  v1::Notice notice;
+};
+struct AgentStatusChanged {
+  v1::AgentStatus status;
+};
+// A contact command journeyd refused or could not take; the message says what to do.
+struct ContactCommandFailed {
+  std::string contact_id;
+  std::string action;  // "accept", "decline", "hold", …
+  std::string message;
+};
+
+using Notification =
+    std::variant<ConnectionChanged, SessionReady, JourneyLoaded, JourneyFailed, SearchResults,
+                 TouchpointArrived, WatchResumed, OutboxChanged, SuggestionsLoaded, SuggestionsFailed,
+                 AgentStreamStarted, AgentStreamLost, OfferArrived, ContactChanged,
+                 CustomerMessageArrived, AgentNoticeArrived, AgentStatusChanged, ContactCommandFailed>;
 
 // Thread-safe.
 class NotificationQueue {

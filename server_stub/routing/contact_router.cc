@@ -50,6 +50,14 @@ void AddMessage(v1::Contact& contact, v1::MessageSender sender, const std::strin
   }
 }
 
+// The same agent completing the same contact again with the same code and notes: a retry
+// (e.g. a desktop replaying its outbox after the reply was lost), not a new wrap-up.
+bool IsRepeatedWrapUp(const v1::Contact& contact, const std::string& agent_id,
+                      const std::string& wrap_up_code, const std::string& notes) {
+  return contact.state() == v1::CONTACT_COMPLETED && contact.agent_id() == agent_id &&
+         contact.wrap_up_code() == wrap_up_code && contact.notes() == notes;
+}
+
 }  // namespace
 
 bool StepIsPersisted(RoutingStep::Kind kind) {
@@ -626,6 +634,9 @@ absl::StatusOr<v1::Contact> ContactRouter::Complete(const std::string& agent_id,
     return absl::InvalidArgumentError(absl::StrCat("wrap_up_code: '", wrap_up_code,
                                                    "' is not a wrap-up code; use one of: ",
                                                    WrapUpCodeList()));
+  }
+  if (auto done = FindOpen(contact_id); done.ok() && IsRepeatedWrapUp((*done)->contact, agent_id, wrap_up_code, notes)) {
+    return (*done)->contact;  // a desktop replaying its outbox: already done, nothing changes
   }
   absl::StatusOr<Entry*> found = OwnContact(
       agent_id, contact_id, {v1::CONTACT_ACTIVE, v1::CONTACT_HELD, v1::CONTACT_WRAP_UP}, "complete");

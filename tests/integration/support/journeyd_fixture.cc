@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -41,9 +42,19 @@ void JourneydTest::TearDown() {
   std::filesystem::remove_all(dir_, ignored);
 }
 
+void JourneydTest::RestartJourneydOnSamePort(const std::vector<std::string>& extra_args) {
+  const int port = port_;
+  std::vector<std::string> args = extra_args;
+  args.insert(args.begin(), {"--listen", absl::StrCat("127.0.0.1:", port)});
+  StartJourneyd(args);
+  EXPECT_EQ(port_, port);
+}
+
 void JourneydTest::StartJourneyd(const std::vector<std::string>& extra_args) {
-  std::vector<std::string> argv = {JOURNEYD_PATH, "--db", db_path_.string(), "--listen",
-                                   "127.0.0.1:0", "--log-level", "warn"};
+  // A --listen in extra_args wins over the default.
+  const bool has_listen = std::find(extra_args.begin(), extra_args.end(), "--listen") != extra_args.end();
+  std::vector<std::string> argv = {JOURNEYD_PATH, "--db", db_path_.string(), "--log-level", "warn"};
+  if (!has_listen) argv.insert(argv.end(), {"--listen", "127.0.0.1:0"});
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   auto process = ChildProcess::Start(argv);
   ASSERT_TRUE(process.ok()) << process.status();

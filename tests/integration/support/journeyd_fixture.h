@@ -24,6 +24,9 @@ class JourneydTest : public ::testing::Test {
   // Starts journeyd on 127.0.0.1:<free port> with `extra_args`; fails the test if it does
   // not report listening within 60 s.
   void StartJourneyd(const std::vector<std::string>& extra_args = {});
+  // Starts journeyd again on the port it had (clients keep their address), after a stop or
+  // a kill.
+  void RestartJourneydOnSamePort(const std::vector<std::string>& extra_args = {});
   // SIGTERM and wait; returns the wait status.
   int StopJourneyd();
   // SIGKILL: a crash.

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "notification_wait.h"
 #include "support/journeyd_fixture.h"
 
 namespace journeydesk::agent {
@@ -12,20 +13,6 @@ namespace {
 
 using journeydesk::testing::JourneydTest;
 using journeydesk::testing::MakeTouchpoint;
-
-// Collects notifications until one of type T satisfies `match`, or the timeout.
-template <typename T>
-std::optional<T> WaitFor(NotificationQueue& queue, std::function<bool(const T&)> match,
-                         absl::Duration timeout = absl::Seconds(15)) {
-  const absl::Time deadline = absl::Now() + timeout;
-  while (absl::Now() < deadline) {
-    for (Notification& notification : queue.DrainAll()) {
-      if (auto* value = std::get_if<T>(&notification); value && match(*value)) return std::move(*value);
-    }
-    absl::SleepFor(absl::Milliseconds(10));
-  }
-  return std::nullopt;
-}
 
 class JourneyClientTest : public JourneydTest {
  protected:

@@ -102,8 +102,9 @@ TEST_F(LocalStoreTest, OutboxSurvivesARestartInOrderUntilRemoved) {
   auto pending = store->PendingOutbox();
   ASSERT_TRUE(pending.ok()) << pending.status();
   ASSERT_EQ(pending->size(), 2u);
-  EXPECT_EQ((*pending)[0].request.touchpoints(0).id(), "w-1") << "oldest first";
-  EXPECT_EQ((*pending)[1].request.touchpoints(0).id(), "w-2");
+  EXPECT_EQ(std::get<v1::RecordTouchpointsRequest>((*pending)[0].write).touchpoints(0).id(), "w-1")
+      << "oldest first";
+  EXPECT_EQ(std::get<v1::RecordTouchpointsRequest>((*pending)[1].write).touchpoints(0).id(), "w-2");
   ASSERT_TRUE(store->RemoveFromOutbox((*pending)[0].id).ok());
   ASSERT_TRUE(store->MarkRejected((*pending)[1].id, "touchpoints[0].kind: unknown").ok());
   EXPECT_EQ(*store->PendingCount(), 0) << "a rejected write is kept but not replayed";
@@ -115,6 +116,78 @@ TEST_F(LocalStoreTest, OutboxRefusesTouchpointsWithoutIdsBecauseReplayMustBeIdem
   auto queued = store->AddToOutbox(request);
   EXPECT_EQ(queued.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(*store->PendingCount(), 0);
+}
+
+TEST_F(LocalStoreTest, OutboxKeepsWrapUpsAndOutcomesOfEveryKindInOrder) {
+  {
+    auto store = Open();
+    v1::RecordActionOutcomeRequest outcome;
+    outcome.set_customer_id("C-000001");
+    outcome.set_action_id("callback");
+    outcome.set_outcome(v1::ACTION_ACCEPTED);
+    outcome.set_channel("phone");
+    outcome.set_outcome_touchpoint_id("desk-outcome-1");
+    v1::CompleteContactRequest wrap_up;
+    wrap_up.set_contact_id("K-000007");
+    wrap_up.set_wrap_up_code("resolved");
+    wrap_up.set_notes("refund agreed");
+    ASSERT_TRUE(store->AddToOutbox(outcome).ok());
+    ASSERT_TRUE(store->AddToOutbox(wrap_up).ok());
+  }
+  auto store = Open();
+  auto pending = store->PendingOutbox();
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  ASSERT_EQ(pending->size(), 2u);
+  EXPECT_EQ(std::get<v1::RecordActionOutcomeRequest>((*pending)[0].write).outcome_touchpoint_id(),
+            "desk-outcome-1");
+  const auto& wrap_up = std::get<v1::CompleteContactRequest>((*pending)[1].write);
+  EXPECT_EQ(wrap_up.contact_id(), "K-000007");
+  EXPECT_EQ(wrap_up.notes(), "refund agreed");
+}
+
+TEST_F(LocalStoreTest, OutboxRefusesWritesThatCouldNotBeReplayedOnce) {
+  auto store = Open();
+  v1::RecordActionOutcomeRequest outcome;
+  outcome.set_customer_id("C-000001");
+  outcome.set_action_id("callback");
+  EXPECT_EQ(store->AddToOutbox(outcome).status().code(), absl::StatusCode::kInvalidArgument)
+      << "an outcome without its touchpoint id could be recorded twice";
+  v1::CompleteContactRequest wrap_up;
+  wrap_up.set_contact_id("K-000007");
+  EXPECT_EQ(store->AddToOutbox(wrap_up).status().code(), absl::StatusCode::kInvalidArgument)
+      << "a wrap-up needs its code";
+  EXPECT_EQ(*store->PendingCount(), 0);
+}
+
+TEST_F(LocalStoreTest, OutboxRowsFromTheFirstSchemaAreReplayedAsTouchpoints) {
+  // A file written by the first journeydesk: outbox rows without a kind.
+  std::filesystem::create_directories(path_.parent_path());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  const std::string bytes = WrapUp("old-1").SerializeAsString();
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE journey_cache (customer_id TEXT PRIMARY KEY, fetched_at_us INTEGER "
+                         "NOT NULL, journey BLOB NOT NULL);"
+                         "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, queued_at_us INTEGER "
+                         "NOT NULL, request BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+                         " state TEXT NOT NULL DEFAULT 'pending', last_error TEXT);"
+                         "PRAGMA user_version = 1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* insert = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO outbox (queued_at_us, request) VALUES (1, ?)", -1, &insert,
+                               nullptr),
+            SQLITE_OK);
+  sqlite3_bind_blob(insert, 1, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+  sqlite3_finalize(insert);
+  sqlite3_close(db);
+
+  auto store = Open();
+  auto pending = store->PendingOutbox();
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ(std::get<v1::RecordTouchpointsRequest>((*pending)[0].write).touchpoints(0).id(), "old-1");
 }
 
 TEST_F(LocalStoreTest, AFileFromANewerDesktopIsRefused) {

@@ -212,6 +212,23 @@ TEST_F(RouterTest, CustomerLeavingAbandonsAWaitingContactAndWrapsUpAnActiveOne) 
   EXPECT_EQ(done->notes(), "call back Monday");
 }
 
+TEST_F(RouterTest, ARepeatedWrapUpIsANoOpAndADifferentOneIsRefused) {
+  AddAgent("a");
+  Enqueue("call", "phone");
+  ASSERT_TRUE(router_.Accept("a", "call", now_, &out_).ok());
+  ASSERT_TRUE(router_.Complete("a", "call", "resolved", "refund agreed", now_, &out_).ok());
+  out_.steps.clear();
+
+  auto again = router_.Complete("a", "call", "resolved", "refund agreed", now_ + absl::Seconds(5), &out_);
+  ASSERT_TRUE(again.ok()) << "a desktop replaying its outbox must not fail: " << again.status();
+  EXPECT_EQ(again->state(), v1::CONTACT_COMPLETED);
+  EXPECT_TRUE(out_.steps.empty()) << "no second contact_completed step on the journey";
+
+  EXPECT_EQ(router_.Complete("a", "call", "follow_up", "", now_, &out_).status().code(),
+            absl::StatusCode::kFailedPrecondition)
+      << "a different wrap-up of a completed contact is not a retry";
+}
+
 TEST_F(RouterTest, RestoreQueuesOfferedContactsAgainAndKeepsActiveOnesWithTheirAgent) {
   AddAgent("a");
   AddAgent("b");
