@@ -32,7 +32,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
+#include "journey/journey_tallies.h"
 #include "journey/stage_resolver.h"
+#include "journey/staged_touchpoints.h"
 #include "journeydesk/v1/customer.pb.h"
 #include "journeydesk/v1/journey.pb.h"
 #include "journeydesk/v1/stage_map.pb.h"
@@ -53,6 +56,17 @@ absl::StatusOr<v1::Journey> AssembleJourney(const v1::Customer& customer,
 absl::Status AssembleJourneyInto(const v1::Customer& customer,
                                  const std::vector<v1::Touchpoint>& oldest_first,
                                  const v1::StageMap& map, const StageResolver& stages,
+                                 absl::Time as_of, int page_size, std::string_view page_token,
+                                 v1::Journey* journey);
+
+// The same over touchpoints already indexed (IndexTouchpoints, or IndexedTouchpoints::UpTo):
+// `up_to_as_of` holds exactly the touchpoints at or before `as_of`, oldest first. Pointers in
+// it must stay valid for the call. `tallies`, when not null, must be
+// TallyJourney(up_to_as_of, …) of these very touchpoints (the journey cache keeps them);
+// null: they are tallied here.
+absl::Status AssembleJourneyInto(const v1::Customer& customer,
+                                 absl::Span<const StagedTouchpoint> up_to_as_of,
+                                 const JourneyTallies* tallies, const v1::StageMap& map, const StageResolver& stages,
                                  absl::Time as_of, int page_size, std::string_view page_token,
                                  v1::Journey* journey);
 

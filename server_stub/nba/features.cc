@@ -130,8 +130,13 @@ void JourneyFacts::AddOwnSignal(Signal s, std::string text,
 
 JourneyFacts::JourneyFacts(const NbaInput& input)
     : customer_(&input.customer), as_of_us_(journey::TimeToMicros(input.as_of)) {
-  std::vector<StagedTouchpoint> staged =
-      journey::IndexTouchpoints(input.oldest_first, input.stages, input.as_of);
+  std::vector<StagedTouchpoint> staged;
+  if (input.indexed != nullptr) {
+    const absl::Span<const StagedTouchpoint> up_to = input.indexed->UpTo(input.as_of);
+    staged.assign(up_to.begin(), up_to.end());
+  } else {
+    staged = journey::IndexTouchpoints(input.oldest_first, input.stages, input.as_of);
+  }
   // Outcome touchpoints out: they are the engine's bookkeeping, not the customer's journey.
   size_t kept = 0;
   for (const StagedTouchpoint& entry : staged) {

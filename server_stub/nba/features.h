@@ -29,6 +29,7 @@
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "google/protobuf/repeated_ptr_field.h"
+#include "journey/indexed_touchpoints.h"
 #include "journey/stage_resolver.h"
 #include "journey/staged_touchpoints.h"
 #include "journeydesk/v1/customer.pb.h"
@@ -112,6 +113,9 @@ struct NbaInput {
   absl::Time as_of;
   // Touchpoints to leave out, by id (e.g. "the journey before this batch"); usually empty.
   absl::Span<const std::string> left_out_ids = {};
+  // The same touchpoints already indexed (the journey cache's); when set, read instead of
+  // `oldest_first`, which may then be empty. Must be built with `stages`.
+  const journey::IndexedTouchpoints* indexed = nullptr;
 };
 
 class JourneyFacts {

@@ -116,7 +116,9 @@ absl::StatusOr<v1::Customer> JourneyServiceCore::SetConsent(const auth::Caller& 
   absl::StatusOr<v1::Customer> customer = stores_.customers.SetConsent(
       request.customer_id(), profiling, marketing, caller.Actor(),
       AuditFor(caller, "SetConsent", request.customer_id(), std::move(detail)));
-  if (customer.ok()) PublishCustomerUpdated(*customer);
+  if (!customer.ok()) return customer;
+  cache_.Invalidate(request.customer_id());  // consent applies to the very next read
+  PublishCustomerUpdated(*customer);
   return customer;
 }
 

@@ -1,4 +1,5 @@
 // GetJourney and WatchCustomer: the bird's-eye view now, and what happens from now on.
+#include <algorithm>
 #include <string>
 
 #include "google/protobuf/util/time_util.h"
@@ -7,25 +8,21 @@
 
 namespace journeydesk::service {
 
-absl::StatusOr<std::shared_ptr<const std::vector<v1::Touchpoint>>>
-JourneyServiceCore::LoadTouchpoints(const std::string& customer_id) {
-  if (auto cached = cache_.Get(customer_id)) return cached;
-  const uint64_t epoch = cache_.epoch();
-  absl::StatusOr<std::vector<v1::Touchpoint>> loaded =
-      stores_.touchpoints.ListTouchpoints(customer_id, std::nullopt);
-  if (!loaded.ok()) return loaded.status();
-  auto shared = std::make_shared<const std::vector<v1::Touchpoint>>(std::move(*loaded));
-  cache_.Put(customer_id, shared, epoch);  // dropped if a write invalidated meanwhile
-  return shared;
-}
-
-absl::StatusOr<JourneyServiceCore::CustomerSnapshot> JourneyServiceCore::LoadCustomerSnapshot(
+absl::StatusOr<journey::JourneyCache::Entry> JourneyServiceCore::LoadJourney(
     const std::string& customer_id) {
+  if (journey::JourneyCache::Entry cached = cache_.Get(customer_id)) return cached;
+  const uint64_t epoch = cache_.epoch();
   absl::StatusOr<v1::Customer> customer = stores_.customers.GetCustomer(customer_id);
   if (!customer.ok()) return customer.status();
-  auto touchpoints = LoadTouchpoints(customer_id);
+  absl::StatusOr<std::vector<v1::Touchpoint>> touchpoints =
+      stores_.touchpoints.ListTouchpoints(customer_id, std::nullopt);
   if (!touchpoints.ok()) return touchpoints.status();
-  return CustomerSnapshot{std::move(*customer), std::move(*touchpoints)};
+  auto loaded = std::make_shared<const journey::CachedJourney>(
+      std::make_shared<const v1::Customer>(std::move(*customer)),
+      journey::IndexedTouchpoints(std::move(*touchpoints), stages_),
+      std::min(stages_.stage_count(), stage_map_.stages_size()));
+  cache_.Put(customer_id, loaded, epoch);  // dropped if a write was reported meanwhile
+  return loaded;
 }
 
 void JourneyServiceCore::AuditRead(const auth::Caller& caller, std::string_view action,
@@ -47,15 +44,21 @@ absl::StatusOr<v1::Journey> JourneyServiceCore::GetJourney(const auth::Caller& c
     as_of = absl::FromUnixMicros(
         google::protobuf::util::TimeUtil::TimestampToMicroseconds(request.as_of()));
   }
-  absl::StatusOr<v1::Customer> customer = stores_.customers.GetCustomer(request.customer_id());
-  if (!customer.ok()) return customer.status();
-  auto touchpoints = LoadTouchpoints(request.customer_id());
-  if (!touchpoints.ok()) return touchpoints.status();
+  absl::StatusOr<journey::JourneyCache::Entry> loaded = LoadJourney(request.customer_id());
+  if (!loaded.ok()) return loaded.status();
+  const journey::CachedJourney& cached = **loaded;
 
-  absl::StatusOr<v1::Journey> journey =
-      journey::AssembleJourney(*customer, **touchpoints, stage_map_, stages_, as_of,
-                               request.page_size(), request.page_token());
-  if (journey.ok()) audit_.Record(AuditFor(caller, "GetJourney", request.customer_id()));
+  // as_of usually is now, after the newest touchpoint: then the tallies kept with the
+  // cached journey are this view's.
+  const absl::Span<const journey::StagedTouchpoint> up_to_as_of = cached.touchpoints().UpTo(as_of);
+  const journey::JourneyTallies* tallies =
+      up_to_as_of.size() == cached.touchpoints().size() ? &cached.TalliesOfAll() : nullptr;
+  v1::Journey journey;
+  absl::Status assembled = journey::AssembleJourneyInto(
+      cached.customer(), up_to_as_of, tallies, stage_map_, stages_, as_of, request.page_size(),
+      request.page_token(), &journey);
+  if (!assembled.ok()) return assembled;
+  audit_.Record(AuditFor(caller, "GetJourney", request.customer_id()));
   return journey;
 }
 

@@ -18,7 +18,7 @@
 #include "auth/caller.h"
 #include "events/customer_event_bus.h"
 #include "journey/stage_resolver.h"
-#include "journey/touchpoint_cache.h"
+#include "journey/journey_cache.h"
 #include "journeydesk/v1/journey.pb.h"
 #include "journeydesk/v1/journey_service.pb.h"
 #include "journeydesk/v1/stage_map.pb.h"
@@ -36,7 +36,7 @@ struct JourneyStores {
 };
 
 struct JourneyServiceOptions {
-  size_t cached_touchpoints = 500'000;   // bound of the in-memory journey cache
+  size_t cached_touchpoints = 500'000;   // bound of the in-memory journey cache, in touchpoints
   std::function<absl::Time()> clock = [] { return absl::Now(); };
 };
 
@@ -73,14 +73,12 @@ class JourneyServiceCore {
   absl::Time Now() const { return options_.clock(); }
   events::CustomerEventBus& bus() { return bus_; }
 
-  // For sibling use cases (NextStepService) that read journeys the way GetJourney does.
-  struct CustomerSnapshot {
-    v1::Customer customer;
-    std::shared_ptr<const std::vector<v1::Touchpoint>> touchpoints;  // oldest first
-  };
-  // The customer (always fresh from the store: consent changes apply at once) and their
-  // touchpoints (from the cache or the store). NOT_FOUND for an unknown customer.
-  absl::StatusOr<CustomerSnapshot> LoadCustomerSnapshot(const std::string& customer_id);
+  // For sibling use cases (NextStepService) that read journeys the way GetJourney does:
+  // the customer and their indexed touchpoints, from the journey cache or else the store.
+  // As fresh as the store for every write made through this core (each one updates or
+  // drops the cached entry once committed, before it returns): a consent change applies
+  // to the next read. NOT_FOUND for an unknown customer. Never null when OK.
+  absl::StatusOr<journey::JourneyCache::Entry> LoadJourney(const std::string& customer_id);
   // Queues a read audit record, as GetJourney does.
   void AuditRead(const auth::Caller& caller, std::string_view action, std::string_view customer_id);
 
@@ -99,9 +97,6 @@ class JourneyServiceCore {
  private:
   store::AuditRecord AuditFor(const auth::Caller& caller, std::string_view action,
                               std::string_view customer_id, std::string detail = {}) const;
-  // The customer's touchpoints, oldest first, from the cache or the store.
-  absl::StatusOr<std::shared_ptr<const std::vector<v1::Touchpoint>>> LoadTouchpoints(
-      const std::string& customer_id);
   absl::StatusOr<std::vector<store::TouchpointWrite>> PrepareWrites(
       const auth::Caller& caller, const v1::RecordTouchpointsRequest& request, absl::Time now) const;
   void PublishCustomerUpdated(const v1::Customer& customer);
@@ -111,7 +106,7 @@ class JourneyServiceCore {
   const journey::StageResolver stages_;
   events::CustomerEventBus& bus_;
   JourneyServiceOptions options_;
-  journey::TouchpointCache cache_;
+  journey::JourneyCache cache_;
   AuditRecorder audit_;
   IngestListener ingest_listener_;
 };

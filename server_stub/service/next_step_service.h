@@ -2,9 +2,9 @@
 // The next-best-action use cases, free of gRPC: SuggestNextSteps and RecordActionOutcome,
 // the proactive suggestions_changed push to watchers, and the swappable rules.
 //
-// Reads a customer's journey exactly as GetJourney does (JourneyServiceCore's touchpoint
-// cache; the customer, and so their consent, always fresh from the store) and runs the
-// engine (nba/engine.h). Outcomes are recorded as touchpoints through
+// Reads a customer's journey exactly as GetJourney does (JourneyServiceCore's journey
+// cache, which every write through the core keeps current, so a consent change applies to
+// the next suggestion) and runs the engine (nba/engine.h). Outcomes are recorded as touchpoints through
 // JourneyServiceCore::RecordTouchpoints, so they are validated, stored, audited and pushed
 // to watchers like any other touchpoint, and the contact policy reads them back.
 //
@@ -57,7 +57,7 @@ class NextStepService {
   nba::RuleSetPtr rules() const;
 
  private:
-  absl::Status Compute(const JourneyServiceCore::CustomerSnapshot& snapshot, const nba::RuleSet& rules,
+  absl::Status Compute(const journey::CachedJourney& snapshot, const nba::RuleSet& rules,
                        std::string_view channel, int max_suggestions,
                        absl::Span<const std::string> left_out_ids, absl::Time as_of,
                        v1::SuggestNextStepsResponse* out) const;

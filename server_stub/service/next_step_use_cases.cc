@@ -52,12 +52,13 @@ nba::RuleSetPtr NextStepService::rules() const {
   return rules_;
 }
 
-absl::Status NextStepService::Compute(const JourneyServiceCore::CustomerSnapshot& snapshot,
+absl::Status NextStepService::Compute(const journey::CachedJourney& snapshot,
                                       const nba::RuleSet& rules, std::string_view channel,
                                       int max_suggestions, absl::Span<const std::string> left_out_ids,
                                       absl::Time as_of, v1::SuggestNextStepsResponse* out) const {
-  const nba::NbaInput input{snapshot.customer, *snapshot.touchpoints, core_.stage_map(), core_.stages(),
-                            as_of, left_out_ids};
+  static const std::vector<v1::Touchpoint> kReadFromIndex;
+  nba::NbaInput input{snapshot.customer(), kReadFromIndex, core_.stage_map(), core_.stages(), as_of, left_out_ids};
+  input.indexed = &snapshot.touchpoints();
   const nba::JourneyFacts facts(input);
   nba::SuggestOptions options;
   options.channel = channel;
@@ -80,12 +81,12 @@ absl::StatusOr<v1::SuggestNextStepsResponse> NextStepService::SuggestNextSteps(
                                                    " (0 means ", nba::kDefaultMaxSuggestions, "), got ",
                                                    request.max_suggestions()));
   }
-  absl::StatusOr<JourneyServiceCore::CustomerSnapshot> snapshot = core_.LoadCustomerSnapshot(request.customer_id());
+  absl::StatusOr<journey::JourneyCache::Entry> snapshot = core_.LoadJourney(request.customer_id());
   if (!snapshot.ok()) return snapshot.status();
   const nba::RuleSetPtr rules = this->rules();
   v1::SuggestNextStepsResponse response;
   const int max = request.max_suggestions() == 0 ? nba::kDefaultMaxSuggestions : request.max_suggestions();
-  absl::Status status = Compute(*snapshot, *rules, request.context().channel(), max, {}, core_.Now(), &response);
+  absl::Status status = Compute(**snapshot, *rules, request.context().channel(), max, {}, core_.Now(), &response);
   if (!status.ok()) return status;
   core_.AuditRead(caller, "SuggestNextSteps", request.customer_id());
   if (core_.bus().HasSubscribers(request.customer_id())) RememberTop(request.customer_id(), response);
@@ -170,9 +171,9 @@ absl::StatusOr<v1::RecordActionOutcomeResponse> NextStepService::RecordActionOut
   response.set_touchpoint_id(recorded->results(0).id());
   response.set_duplicate(recorded->results(0).status() == v1::RECORD_DUPLICATE);
 
-  absl::StatusOr<JourneyServiceCore::CustomerSnapshot> snapshot = core_.LoadCustomerSnapshot(request.customer_id());
+  absl::StatusOr<journey::JourneyCache::Entry> snapshot = core_.LoadJourney(request.customer_id());
   if (!snapshot.ok()) return snapshot.status();
-  absl::Status status = Compute(*snapshot, *rules, request.channel(), nba::kDefaultMaxSuggestions, {},
+  absl::Status status = Compute(**snapshot, *rules, request.channel(), nba::kDefaultMaxSuggestions, {},
                                 core_.Now(), response.mutable_next());
   if (!status.ok()) return status;
   return response;
@@ -186,7 +187,7 @@ void NextStepService::OnTouchpointsStored(const std::vector<JourneyServiceCore::
       last_top_.erase(batch.customer_id);
       continue;
     }
-    absl::StatusOr<JourneyServiceCore::CustomerSnapshot> snapshot = core_.LoadCustomerSnapshot(batch.customer_id);
+    absl::StatusOr<journey::JourneyCache::Entry> snapshot = core_.LoadJourney(batch.customer_id);
     if (!snapshot.ok()) continue;  // erased meanwhile: the watchers hear that instead
     const absl::Time now = core_.Now();
     std::optional<std::string> previous;
@@ -196,12 +197,12 @@ void NextStepService::OnTouchpointsStored(const std::vector<JourneyServiceCore::
     }
     if (!previous) {
       v1::SuggestNextStepsResponse before;
-      if (!Compute(*snapshot, *rules, "", 1, batch.touchpoint_ids, now, &before).ok()) continue;
+      if (!Compute(**snapshot, *rules, "", 1, batch.touchpoint_ids, now, &before).ok()) continue;
       previous = TopActionId(before);
     }
     v1::CustomerEvent event;
     v1::SuggestionsUpdate* update = event.mutable_suggestions_changed();
-    if (!Compute(*snapshot, *rules, "", nba::kDefaultMaxSuggestions, {}, now, update->mutable_suggestions()).ok()) {
+    if (!Compute(**snapshot, *rules, "", nba::kDefaultMaxSuggestions, {}, now, update->mutable_suggestions()).ok()) {
       continue;
     }
     RememberTop(batch.customer_id, update->suggestions());

@@ -85,7 +85,14 @@ absl::StatusOr<v1::RecordTouchpointsResponse> JourneyServiceCore::RecordTouchpoi
     touched.insert(result.customer_id);
   }
   for (const std::string& customer_id : touched) {
-    cache_.Invalidate(customer_id);
+    // Before the watchers hear of it: a watcher that reads the journey again sees it.
+    cache_.AddTouchpoints(customer_id, [&](const journey::CachedJourney& cached) {
+      std::vector<v1::Touchpoint> added;
+      for (const store::TouchpointWriteResult& result : *results) {
+        if (!result.duplicate && result.customer_id == customer_id) added.push_back(result.stored);
+      }
+      return cached.With(cached.touchpoints().WithAdded(std::move(added), stages_));
+    });
     audit_.Record(AuditFor(caller, "RecordTouchpoints", customer_id));
   }
   // `at` is when the batch was committed and published: watchers can measure push delay.
