@@ -4,6 +4,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "core/proto_time.h"
 #include "core/supervisor/supervisor_format.h"
@@ -91,6 +92,17 @@ std::vector<v1::SetAgentChannelsRequest> QueueBoardViewModel::MoveRequests() con
     }
   }
   return requests;
+}
+
+std::string QueueBoardViewModel::NoMovesReason() const {
+  if (!has_advice_) return "No advice yet: wait a moment or refresh (Ctrl+R)";
+  std::vector<std::string> short_queues;
+  for (const v1::QueueStaffing& queue : advice_.queues()) {
+    if (queue.real_time() && queue.agents_needed() > queue.agents_assigned()) short_queues.push_back(queue.queue());
+  }
+  if (short_queues.empty()) return "No moves advised: every real-time queue has the agents it needs";
+  return absl::StrCat("No moves advised: ", absl::StrJoin(short_queues, ", "), short_queues.size() == 1 ? " is" : " are",
+                      " short of agents and no queue has any to spare; move agents by hand (Ctrl+G) or call in staff");
 }
 
 std::vector<std::string> QueueBoardViewModel::Channels() const {

@@ -70,6 +70,9 @@ class QueueBoardViewModel {
   // Every request of every move that can be applied, in advice order; an agent named twice
   // gets only its first request.
   std::vector<v1::SetAgentChannelsRequest> MoveRequests() const;
+  // Why there is nothing to apply, for when MoveRequests() is empty: no advice yet, every
+  // real-time queue staffed, or short queues with nobody to spare (naming them).
+  std::string NoMovesReason() const;
   // The channels queues serve, in board order, each once (for the Move agent dialog).
   std::vector<std::string> Channels() const;
   std::optional<absl::Time> board_at() const { return board_at_; }

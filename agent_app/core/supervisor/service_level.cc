@@ -25,6 +25,7 @@ ServiceLevelStatus ClassifyServiceLevel(const v1::QueueStatus& queue) {
   if (waiting && answer_within > 0 && queue.oldest_wait_seconds() > answer_within / 2) {
     return ServiceLevelStatus::kWarning;
   }
+  if (waiting && queue.agents_available() == 0) return ServiceLevelStatus::kWarning;
   if (level || waiting) return ServiceLevelStatus::kOk;
   return ServiceLevelStatus::kNoData;
 }

@@ -11,7 +11,8 @@ namespace journeydesk::agent::supervisor {
 enum class ServiceLevelStatus {
   kNoData,   // nothing answered or abandoned in the last hour and nobody waiting
   kOk,       // at or above target, nobody waiting longer than the answer time
-  kWarning,  // up to kWarningMarginPoints below target, or the oldest wait past half the answer time
+  kWarning,  // up to kWarningMarginPoints below target, the oldest wait past half the answer
+             // time, or contacts waiting with no agent able to take one
   kBreach,   // further below target, or someone waiting longer than the answer time
 };
 
@@ -26,7 +27,8 @@ std::optional<double> CurrentServiceLevel(const v1::QueueStatus& queue);
 //  1. the oldest waiting contact has waited longer than answer_within_seconds → kBreach
 //     (it already counts against the level);
 //  2. a current service level below target − 10 points → kBreach; below target → kWarning;
-//  3. the oldest wait past half of answer_within_seconds → kWarning;
+//  3. the oldest wait past half of answer_within_seconds, or contacts waiting while
+//     agents_available is 0 (nobody can take them) → kWarning;
 //  4. a current service level (at or above target) → kOk; contacts waiting → kOk; else kNoData.
 ServiceLevelStatus ClassifyServiceLevel(const v1::QueueStatus& queue);
 

@@ -24,6 +24,7 @@ v1::QueueStatus Queue(const std::string& name, int waiting, double oldest_wait_s
   if (level_15m) queue.set_service_level_15m(*level_15m);
   queue.set_service_level_target(target);
   queue.set_answer_within_seconds(answer_within_seconds);
+  queue.set_agents_available(1);
   return queue;
 }
 
@@ -55,6 +56,9 @@ TEST(ServiceLevelTest, ColoursFollowTheDocumentedThresholds) {
       << "past half the answer time, even with a good level";
   EXPECT_EQ(ClassifyServiceLevel(Queue("q", 2, 21, 0.95)), ServiceLevelStatus::kBreach)
       << "a contact already waits longer than the answer time";
+  v1::QueueStatus unstaffed = Queue("q", 2, 1, 0.95);
+  unstaffed.set_agents_available(0);
+  EXPECT_EQ(ClassifyServiceLevel(unstaffed), ServiceLevelStatus::kWarning) << "nobody can take the waiting contacts";
 }
 
 TEST(ServiceLevelTest, TheFifteenMinuteLevelComesFirst) {
@@ -158,6 +162,22 @@ TEST(QueueBoardViewModelTest, AMoveNamingAnUnknownAgentSaysSo) {
   ASSERT_EQ(model.moves().size(), 1u);
   EXPECT_THAT(model.moves()[0].problem, HasSubstr("agent-9 is not in the agent list yet; refresh (Ctrl+R)"));
   EXPECT_TRUE(model.MoveRequests().empty());
+}
+
+TEST(QueueBoardViewModelTest, NoMovesSaysWhichQueuesAreShort) {
+  QueueBoardViewModel model;
+  EXPECT_THAT(model.NoMovesReason(), HasSubstr("No advice yet"));
+  v1::StaffingAdvice advice;
+  v1::QueueStaffing* phone = advice.add_queues();
+  phone->set_queue("phone");
+  phone->set_real_time(true);
+  phone->set_agents_needed(4);
+  phone->set_agents_assigned(2);
+  model.ApplyAdvice(advice);
+  EXPECT_THAT(model.NoMovesReason(), HasSubstr("phone is short of agents and no queue has any to spare"));
+  advice.mutable_queues(0)->set_agents_assigned(4);
+  model.ApplyAdvice(advice);
+  EXPECT_THAT(model.NoMovesReason(), HasSubstr("every real-time queue has the agents it needs"));
 }
 
 TEST(SupervisorFormatTest, FiguresReadAsASupervisorExpects) {
