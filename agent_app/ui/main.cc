@@ -2,6 +2,8 @@
 //   journeydesk --server HOST:PORT --token-file FILE [--customer ID]
 //               [--screenshot PATH --exit-after-ms N] [--data-file FILE]
 // Without --server/--token-file a sign-in dialog asks for them.
+// --supervisor also opens the supervisor window (a supervisor or admin token):
+//   [--supervisor-screenshot PATH] [--supervisor-action apply-advice]
 
 #include <cstdio>
 #include <optional>
@@ -15,6 +17,7 @@
 #include "core/session.h"
 #include "ui/agent_frame.h"
 #include "ui/login_dialog.h"
+#include "ui/supervisor/supervisor_frame.h"
 
 namespace {
 
@@ -25,6 +28,9 @@ struct CommandLine {
   std::string screenshot;
   std::string data_file;
   int exit_after_ms = 0;
+  bool supervisor = false;            // open the supervisor window too
+  std::string supervisor_screenshot;
+  std::string supervisor_action;     // "apply-advice" (scripts, tests)
 };
 
 CommandLine g_command_line;
@@ -52,6 +58,7 @@ class JourneyDeskApp : public wxApp {
       if (login.ShowModal() != wxID_OK) return false;
       session = login.session();
     }
+    const Session signed_in = session;  // the supervisor window signs in with it too
     AgentFrameOptions options;
     options.session = std::move(session);
     options.customer_id = g_command_line.customer;
@@ -60,6 +67,10 @@ class JourneyDeskApp : public wxApp {
     options.store_path = g_command_line.data_file;
     auto* frame = new AgentFrame(std::move(options));
     frame->Show();
+    if (g_command_line.supervisor) {
+      supervisor_ui::OpenSupervisorWindow(frame, signed_in, {g_command_line.supervisor_screenshot,
+                                                             g_command_line.supervisor_action});
+    }
     return true;
   }
 };
@@ -77,6 +88,13 @@ int main(int argc, char** argv) {
   cli.add_option("--exit-after-ms", g_command_line.exit_after_ms, "close by itself after this many milliseconds");
   cli.add_option("--data-file", g_command_line.data_file,
                  "the local cache and outbox (default: $XDG_DATA_HOME/journeydesk/journeydesk.db)");
+  cli.add_flag("--supervisor", g_command_line.supervisor,
+               "open the supervisor window at start: queue board, agents, staffing advice");
+  cli.add_option("--supervisor-screenshot", g_command_line.supervisor_screenshot,
+                 "save a PNG of the supervisor window once it shows the board, agents and advice");
+  cli.add_option("--supervisor-action", g_command_line.supervisor_action,
+                 "apply-advice: apply the staffing advice once it names a move (as Ctrl+Shift+A)")
+      ->check(CLI::IsMember({"apply-advice"}));
   CLI11_PARSE(cli, argc, argv);
   if (!g_command_line.server.empty() && !g_command_line.token_file.empty()) {
     auto session = journeydesk::agent::Session::Create(g_command_line.server, g_command_line.token_file);

@@ -1,0 +1,211 @@
+// The supervisor window as a supervisor sees it: the real journeydesk under Xvfb, signed in
+// with a supervisor token to a real journeyd with demo data, calls and an email waiting and
+// agents at their desks. The staffing advice is applied through the window (the same command
+// as Ctrl+Shift+A) and the change is checked on journeyd. Screenshots are saved to look at.
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <fstream>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
+#include "grpcpp/create_channel.h"
+#include "gtest/gtest.h"
+#include "journeydesk/v1/contact_center.grpc.pb.h"
+#include "store/sqlite_journey_store.h"
+#include "support/journeyd_fixture.h"
+
+namespace journeydesk::testing {
+namespace {
+
+class SupervisorGuiTest : public JourneydTest {
+ protected:
+  void SetUp() override {
+    if (std::string(JD_XVFB_PATH).empty() || std::string(JD_XVFB_PATH).find("NOTFOUND") != std::string::npos) {
+      GTEST_SKIP() << "Xvfb is not installed (apt-get install xvfb); the GUI tests need a display";
+    }
+    JourneydTest::SetUp();
+    auto store = store::SqliteJourneyStore::Open(db_path_.string());
+    ASSERT_TRUE(store.ok()) << store.status();
+    for (const char* id : {"agent-2", "agent-3", "agent-4"}) {
+      auto token = (*store)->CreateToken(store::Role::kAgent, id, "test");
+      ASSERT_TRUE(token.ok()) << token.status();
+      tokens_[id] = token->secret;
+    }
+    std::filesystem::create_directories(JD_SCREENSHOT_DIR);
+    auto xvfb = ChildProcess::Start({JD_XVFB_PATH, "-displayfd", "1", "-screen", "0", "1600x1000x24",
+                                     "-nolisten", "tcp"});
+    ASSERT_TRUE(xvfb.ok()) << xvfb.status();
+    xvfb_ = std::make_unique<ChildProcess>(std::move(*xvfb));
+    std::optional<std::string> display = xvfb_->ReadLine(absl::Seconds(20));
+    ASSERT_TRUE(display.has_value()) << "Xvfb did not start";
+    display_ = absl::StrCat(":", absl::StripAsciiWhitespace(*display));
+  }
+
+  void TearDown() override {
+    desk_.reset();
+    xvfb_.reset();
+    JourneydTest::TearDown();
+  }
+
+  std::unique_ptr<v1::ContactCenter::Stub> Center() const {
+    return v1::ContactCenter::NewStub(grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials()));
+  }
+
+  std::filesystem::path WriteToken(const std::string& role) {
+    const auto path = dir_ / (role + ".token");
+    std::ofstream(path) << tokens_[role] << "\n";
+    ::chmod(path.c_str(), 0600);
+    return path;
+  }
+
+  // agent-1 takes calls, agent-2 and agent-3 emails, agent-4 is on a break (every channel);
+  // none has the desktop open, so nothing is offered. Six calls, two chats and an email wait.
+  // journeyd advises moving one email agent to phone.
+  void BusyMorning() {
+    const std::vector<std::tuple<std::string, v1::AgentState, std::string>> agents = {
+        {"agent", v1::AVAILABLE, "phone"}, {"agent-2", v1::AVAILABLE, "email"},
+        {"agent-3", v1::AVAILABLE, "email"}, {"agent-4", v1::AWAY, ""}};
+    for (const auto& [role, state, channel] : agents) {
+      v1::SetAgentStateRequest request;
+      request.set_state(state);
+      if (state == v1::AWAY) request.set_reason("break");
+      v1::AgentStatus status;
+      grpc::Status result = Center()->SetAgentState(Context(role).get(), request, &status);
+      ASSERT_TRUE(result.ok()) << result.error_message();
+      if (channel.empty()) continue;
+      v1::SetAgentChannelsRequest channels;
+      channels.set_agent_id(status.agent_id());
+      v1::ChannelCapacity* only = channels.add_channels();
+      only->set_channel(channel);
+      only->set_capacity(channel == "email" ? 2 : 1);
+      result = Center()->SetAgentChannels(Context("supervisor").get(), channels, &status);
+      ASSERT_TRUE(result.ok()) << result.error_message();
+    }
+    int customer = 1;
+    for (const auto& [channel, count] : std::vector<std::pair<std::string, int>>{{"phone", 6}, {"chat", 2}, {"email", 1}}) {
+      for (int i = 0; i < count; ++i) {
+        v1::EnqueueContactRequest request;
+        request.set_channel(channel);
+        request.set_customer_id(absl::StrFormat("C-%06d", customer));
+        ++customer;
+        request.set_subject("Where is my refund?");
+        v1::EnqueueContactResponse response;
+        grpc::Status result = Center()->EnqueueContact(Context("integration").get(), request, &response);
+        ASSERT_TRUE(result.ok()) << result.error_message();
+      }
+    }
+  }
+
+  v1::AgentStatus Agent(const std::string& id) {
+    v1::ListAgentsResponse response;
+    EXPECT_TRUE(Center()->ListAgents(Context("supervisor").get(), v1::ListAgentsRequest(), &response).ok());
+    for (const v1::AgentStatus& agent : response.agents()) {
+      if (agent.agent_id() == id) return agent;
+    }
+    ADD_FAILURE() << id << " is not in ListAgents";
+    return {};
+  }
+
+  static bool Serves(const v1::AgentStatus& agent, const std::string& channel) {
+    for (const auto& c : agent.channels()) {
+      if (c.channel() == channel) return true;
+    }
+    return false;
+  }
+
+  void StartDesk(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"/usr/bin/env", "DISPLAY=" + display_,
+                                     "XDG_DATA_HOME=" + (dir_ / "xdg").string(), "GDK_BACKEND=x11",
+                                     "NO_AT_BRIDGE=1", JOURNEYDESK_PATH};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto desk = ChildProcess::Start(argv);
+    ASSERT_TRUE(desk.ok()) << desk.status();
+    desk_ = std::make_unique<ChildProcess>(std::move(*desk));
+  }
+
+  std::optional<std::string> WaitForLine(const std::string& prefix, absl::Duration timeout) {
+    const absl::Time deadline = absl::Now() + timeout;
+    while (absl::Now() < deadline) {
+      std::optional<std::string> line = desk_->ReadLine(deadline - absl::Now());
+      if (!line) return std::nullopt;
+      if (line->rfind(prefix, 0) == 0) return line;
+    }
+    return std::nullopt;
+  }
+
+  std::filesystem::path ScreenshotRoot(const std::string& name) {
+    const auto path = std::filesystem::path(JD_SCREENSHOT_DIR) / name;
+    std::filesystem::remove(path);
+    CommandResult result = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_IMPORT_PATH, "-window", "root",
+                                       path.string()});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return path;
+  }
+
+  static double Contrast(const std::filesystem::path& png) {
+    CommandResult result = RunCommand({JD_CONVERT_PATH, png.string(), "-format", "%[fx:standard_deviation]", "info:"});
+    double value = 0;
+    EXPECT_TRUE(absl::SimpleAtod(absl::StripAsciiWhitespace(result.out), &value)) << result.out << result.err;
+    return value;
+  }
+
+  std::unique_ptr<ChildProcess> xvfb_;
+  std::unique_ptr<ChildProcess> desk_;
+  std::string display_;
+};
+
+TEST_F(SupervisorGuiTest, ShowsTheBoardAndAppliesTheStaffingAdvice) {
+  StartJourneyd({"--demo", "--demo-customers", "50"});
+  BusyMorning();
+  ASSERT_TRUE(Serves(Agent("agent-2"), "email"));
+  const auto window_png = std::filesystem::path(JD_SCREENSHOT_DIR) / "supervisor_window.png";
+  std::filesystem::remove(window_png);
+  StartDesk({"--server", Address(), "--token-file", WriteToken("supervisor").string(), "--supervisor",
+             "--supervisor-action", "apply-advice", "--supervisor-screenshot", window_png.string(),
+             "--exit-after-ms", "20000"});
+
+  std::optional<std::string> shown = WaitForLine("journeydesk: supervisor showing", absl::Seconds(30));
+  ASSERT_TRUE(shown.has_value()) << "the supervisor window never showed the board and agents";
+  EXPECT_NE(shown->find("(9 waiting)"), std::string::npos) << *shown;
+  // The window's own screenshot shows the advised move, just before it is applied.
+  ASSERT_TRUE(WaitForLine("journeydesk: supervisor screenshot saved to", absl::Seconds(30)).has_value());
+  std::optional<std::string> applied = WaitForLine("journeydesk: supervisor applied", absl::Seconds(30));
+  ASSERT_TRUE(applied.has_value()) << "the advice was never applied";
+  EXPECT_EQ(*applied, "journeydesk: supervisor applied 1 channel change(s), 0 refused");
+
+  // journeyd now has agent-2 (the first email agent journeyd named) on phone, not email.
+  const v1::AgentStatus moved = Agent("agent-2");
+  EXPECT_TRUE(Serves(moved, "phone")) << moved.DebugString();
+  EXPECT_FALSE(Serves(moved, "email")) << moved.DebugString();
+  EXPECT_TRUE(Serves(Agent("agent-3"), "email")) << "only the advised agent moves";
+
+  absl::SleepFor(absl::Seconds(1));  // the refreshed agents painted, for the eye only
+  const auto screen_png = ScreenshotRoot("supervisor_after_apply_screen.png");
+  EXPECT_GT(Contrast(screen_png), 0.05) << "the screen is blank: " << screen_png;
+  ASSERT_TRUE(std::filesystem::exists(window_png));
+  EXPECT_GT(std::filesystem::file_size(window_png), 10'000u);
+  EXPECT_GT(Contrast(window_png), 0.05) << "the window's own screenshot is blank: " << window_png;
+
+  std::optional<int> status = desk_->Wait(absl::Seconds(40));
+  ASSERT_TRUE(status.has_value()) << "journeydesk did not close after --exit-after-ms";
+  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << "wait status " << *status;
+}
+
+TEST_F(SupervisorGuiTest, AnAgentsTokenIsToldWhatTheWindowNeeds) {
+  StartJourneyd();
+  StartDesk({"--server", Address(), "--token-file", WriteToken("agent").string(), "--supervisor", "--exit-after-ms",
+             "8000"});
+  std::optional<std::string> refused = WaitForLine("journeydesk: supervisor window refused", absl::Seconds(30));
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_NE(refused->find("this token's role is agent"), std::string::npos) << *refused;
+  EXPECT_NE(refused->find("jdctl token create --role supervisor"), std::string::npos) << *refused;
+  std::optional<int> status = desk_->Wait(absl::Seconds(30));
+  ASSERT_TRUE(status.has_value());
+  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << "wait status " << *status;
+}
+
+}  // namespace
+}  // namespace journeydesk::testing
