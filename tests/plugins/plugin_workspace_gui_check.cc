@@ -22,6 +22,7 @@
 #include "core/plugin_host/plugin_host.h"
 #include "core/plugin_host/plugin_host_worker.h"
 #include "core/plugin_host/plugin_notification_queue.h"
+#include "ui/plugin_workspace/plugin_manager_dialog.h"
 #include "ui/plugin_workspace/plugin_workspace_panel.h"
 
 namespace {
@@ -119,9 +120,9 @@ class CheckApp : public wxApp {
       settle_.SetOwner(this);
       Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         frame_->Update();
-        SaveScreenshot();
+        SaveScreenshot(frame_, screenshot_);
         std::cout << "ok: typed, Ctrl+Enter sent \"" << sent_.last() << "\" through the email plugin\n";
-        Finish(0);
+        CheckManagerDialog();
       }, settle_.GetId());
       settle_.StartOnce(700);
     }
@@ -150,14 +151,42 @@ class CheckApp : public wxApp {
     sim.Char(WXK_RETURN, wxMOD_CONTROL);
   }
 
-  void SaveScreenshot() {
-    wxClientDC dc(frame_);
-    wxSize size = frame_->GetClientSize();
+  // Plugins…: one row per bundled plugin, each running in its own process.
+  void CheckManagerDialog() {
+    auto* dialog = new ui::PluginManagerDialog(frame_, host_->Statuses());
+    dialog->Show();
+    wxYield();
+    if (dialog->row_count() != 3) {
+      Fail("the plugin manager shows " + std::to_string(dialog->row_count()) + " plugins, not 3");
+      return;
+    }
+    for (const auto& status : host_->Statuses()) {
+      if (status.state != plugins::PluginState::kRunning || status.pid == 0) {
+        Fail("plugin " + status.id + " is not running in its own process: " + status.error);
+        return;
+      }
+    }
+    dialog_settle_.SetOwner(this);
+    Bind(wxEVT_TIMER, [this, dialog](wxTimerEvent&) {
+      dialog->Update();
+      std::string path = screenshot_;
+      path.replace(path.rfind(".png"), 4, "_manager.png");
+      SaveScreenshot(dialog, path);
+      std::cout << "ok: the plugin manager lists email, chat and phone running in their own processes\n";
+      dialog->Destroy();
+      Finish(0);
+    }, dialog_settle_.GetId());
+    dialog_settle_.StartOnce(500);
+  }
+
+  static void SaveScreenshot(wxWindow* window, const std::string& path) {
+    wxClientDC dc(window);
+    wxSize size = window->GetClientSize();
     wxBitmap bitmap(size);
     wxMemoryDC memory(bitmap);
     memory.Blit(0, 0, size.GetWidth(), size.GetHeight(), &dc, 0, 0);
     memory.SelectObject(wxNullBitmap);
-    bitmap.SaveFile(screenshot_, wxBITMAP_TYPE_PNG);
+    bitmap.SaveFile(path, wxBITMAP_TYPE_PNG);
   }
 
   bool Fail(const std::string& why) {
@@ -182,6 +211,7 @@ class CheckApp : public wxApp {
   ui::PluginWorkspacePanel* panel_ = nullptr;
   wxTimer deadline_;
   wxTimer settle_;
+  wxTimer dialog_settle_;
   std::string screenshot_;
   int step_ = 0;
   int exit_code_ = 1;

@@ -33,9 +33,9 @@ PluginManagerDialog::PluginManagerDialog(wxWindow* parent, std::vector<PluginSta
   list_->InsertColumn(kName, "Plugin", wxLIST_FORMAT_LEFT, 150);
   list_->InsertColumn(kVersion, "Version", wxLIST_FORMAT_LEFT, 70);
   list_->InsertColumn(kState, "State", wxLIST_FORMAT_LEFT, 90);
-  list_->InsertColumn(kRuns, "Runs", wxLIST_FORMAT_LEFT, 110);
+  list_->InsertColumn(kRuns, "Runs", wxLIST_FORMAT_LEFT, 160);
   list_->InsertColumn(kChannels, "Channels", wxLIST_FORMAT_LEFT, 100);
-  list_->InsertColumn(kReason, "Reason", wxLIST_FORMAT_LEFT, 320);
+  list_->InsertColumn(kReason, "Reason", wxLIST_FORMAT_LEFT, 270);
   sizer->Add(list_, 1, wxEXPAND | wxALL, 8);
 
   detail_ = new wxStaticText(this, wxID_ANY, "");
