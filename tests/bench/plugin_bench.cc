@@ -7,6 +7,9 @@
 //                 a Unix socket
 //   empty RPC     PluginProcess.Ping on a plugin host process — the transport's baseline
 // Measured in the same run, interleaved call by call. See README.md.
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -118,9 +121,14 @@ int main(int argc, char** argv) {
     std::cerr << manifest.status() << "\n";
     return 1;
   }
+  std::string socket_dir = "/tmp/jd-plugin-bench-XXXXXX";
+  if (mkdtemp(socket_dir.data()) == nullptr) {
+    std::perror("mkdtemp");
+    return 1;
+  }
   OutOfProcessOptions process_options;
   process_options.host_process_path = JD_HOST_PROCESS;
-  process_options.socket_dir = "/tmp";
+  process_options.socket_dir = socket_dir;
   OutOfProcessRunner ping_runner(*manifest, "", process_options);
   if (auto status = ping_runner.Start(); !status.ok()) {
     std::cerr << "ping runner: " << status << "\n";
@@ -170,5 +178,7 @@ int main(int argc, char** argv) {
   std::printf("  own process / empty RPC  : p50 %.2f×  p99 %.2f×\n", out_stats.p50_us / ping_stats.p50_us,
               out_stats.p99_us / ping_stats.p99_us);
   std::printf("  views delivered: %ld in process, %ld own process\n", in_views.views, out_views.views);
+  ping_runner.Stop();
+  rmdir(socket_dir.c_str());
   return 0;
 }
