@@ -9,7 +9,8 @@
 // to watchers like any other touchpoint, and the contact policy reads them back.
 //
 // Proactive: after a RecordTouchpoints stored touchpoints for a customer someone watches,
-// the suggestions are computed again; when the top action differs from the last one known
+// the suggestions are computed again — in the background (RefreshQueue: never delaying the
+// ingest or the push of the touchpoints themselves; a burst for one customer is one run); when the top action differs from the last one known
 // for that customer (or, when none is known, from the journey without the new
 // touchpoints), a `suggestions_changed` event is published to the customer's watchers.
 //
@@ -28,6 +29,7 @@
 #include "journeydesk/v1/next_steps.pb.h"
 #include "nba/rules_loader.h"
 #include "service/journey_service_core.h"
+#include "service/refresh_queue.h"
 
 namespace journeydesk::service {
 
@@ -62,6 +64,8 @@ class NextStepService {
                        absl::Span<const std::string> left_out_ids, absl::Time as_of,
                        v1::SuggestNextStepsResponse* out) const;
   void OnTouchpointsStored(const std::vector<JourneyServiceCore::StoredTouchpoints>& stored);
+  // On refresh_'s thread: recomputes the watched customer's suggestions, publishes a change.
+  void Refresh(const std::string& customer_id, const std::vector<std::string>& touchpoint_ids);
   void RememberTop(const std::string& customer_id, const v1::SuggestNextStepsResponse& response);
 
   JourneyServiceCore& core_;
@@ -70,6 +74,7 @@ class NextStepService {
   absl::Mutex tops_mu_;
   // Watched customers → the top action id last computed for them ("" for none).
   absl::flat_hash_map<std::string, std::string> last_top_ ABSL_GUARDED_BY(tops_mu_);
+  RefreshQueue refresh_;  // last: its thread stops before the members above go
 };
 
 }  // namespace journeydesk::service

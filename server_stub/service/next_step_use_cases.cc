@@ -35,7 +35,11 @@ const char* OutcomeVerb(v1::ActionOutcome outcome) {
 }  // namespace
 
 NextStepService::NextStepService(JourneyServiceCore& core, nba::RuleSetPtr rules)
-    : core_(core), rules_(std::move(rules)) {
+    : core_(core),
+      rules_(std::move(rules)),
+      refresh_([this](const std::string& customer_id, const std::vector<std::string>& touchpoint_ids) {
+        Refresh(customer_id, touchpoint_ids);
+      }) {
   core_.SetIngestListener(
       [this](const std::vector<JourneyServiceCore::StoredTouchpoints>& stored) { OnTouchpointsStored(stored); });
 }
@@ -180,38 +184,43 @@ absl::StatusOr<v1::RecordActionOutcomeResponse> NextStepService::RecordActionOut
 }
 
 void NextStepService::OnTouchpointsStored(const std::vector<JourneyServiceCore::StoredTouchpoints>& stored) {
-  const nba::RuleSetPtr rules = this->rules();
   for (const JourneyServiceCore::StoredTouchpoints& batch : stored) {
-    if (!core_.bus().HasSubscribers(batch.customer_id)) {
-      absl::MutexLock lock(&tops_mu_);
-      last_top_.erase(batch.customer_id);
+    if (core_.bus().HasSubscribers(batch.customer_id)) {
+      refresh_.Enqueue(batch.customer_id, batch.touchpoint_ids);
       continue;
     }
-    absl::StatusOr<journey::JourneyCache::Entry> snapshot = core_.LoadJourney(batch.customer_id);
-    if (!snapshot.ok()) continue;  // erased meanwhile: the watchers hear that instead
-    const absl::Time now = core_.Now();
-    std::optional<std::string> previous;
-    {
-      absl::MutexLock lock(&tops_mu_);
-      if (auto it = last_top_.find(batch.customer_id); it != last_top_.end()) previous = it->second;
-    }
-    if (!previous) {
-      v1::SuggestNextStepsResponse before;
-      if (!Compute(**snapshot, *rules, "", 1, batch.touchpoint_ids, now, &before).ok()) continue;
-      previous = TopActionId(before);
-    }
-    v1::CustomerEvent event;
-    v1::SuggestionsUpdate* update = event.mutable_suggestions_changed();
-    if (!Compute(**snapshot, *rules, "", nba::kDefaultMaxSuggestions, {}, now, update->mutable_suggestions()).ok()) {
-      continue;
-    }
-    RememberTop(batch.customer_id, update->suggestions());
-    if (TopActionId(update->suggestions()) == *previous) continue;
-    update->set_previous_top_action_id(*previous);
-    for (const std::string& id : batch.touchpoint_ids) update->add_trigger_touchpoint_ids(id);
-    *event.mutable_at() = ToTimestamp(core_.Now());
-    core_.bus().Publish(batch.customer_id, event);
+    absl::MutexLock lock(&tops_mu_);
+    last_top_.erase(batch.customer_id);
   }
+}
+
+void NextStepService::Refresh(const std::string& customer_id, const std::vector<std::string>& touchpoint_ids) {
+  if (!core_.bus().HasSubscribers(customer_id)) return;  // the watcher left meanwhile
+  const nba::RuleSetPtr rules = this->rules();
+  absl::StatusOr<journey::JourneyCache::Entry> snapshot = core_.LoadJourney(customer_id);
+  if (!snapshot.ok()) return;  // erased meanwhile: the watchers hear that instead
+  const absl::Time now = core_.Now();
+  std::optional<std::string> previous;
+  {
+    absl::MutexLock lock(&tops_mu_);
+    if (auto it = last_top_.find(customer_id); it != last_top_.end()) previous = it->second;
+  }
+  if (!previous) {
+    v1::SuggestNextStepsResponse before;
+    if (!Compute(**snapshot, *rules, "", 1, touchpoint_ids, now, &before).ok()) return;
+    previous = TopActionId(before);
+  }
+  v1::CustomerEvent event;
+  v1::SuggestionsUpdate* update = event.mutable_suggestions_changed();
+  if (!Compute(**snapshot, *rules, "", nba::kDefaultMaxSuggestions, {}, now, update->mutable_suggestions()).ok()) {
+    return;
+  }
+  RememberTop(customer_id, update->suggestions());
+  if (TopActionId(update->suggestions()) == *previous) return;
+  update->set_previous_top_action_id(*previous);
+  for (const std::string& id : touchpoint_ids) update->add_trigger_touchpoint_ids(id);
+  *event.mutable_at() = ToTimestamp(core_.Now());
+  core_.bus().Publish(customer_id, event);
 }
 
 }  // namespace journeydesk::service
