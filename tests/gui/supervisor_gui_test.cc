@@ -1,7 +1,8 @@
 // The supervisor window as a supervisor sees it: the real journeydesk under Xvfb, signed in
 // with a supervisor token to a real journeyd with demo data, calls and an email waiting and
 // agents at their desks. The staffing advice is applied through the window (the same command
-// as Ctrl+Shift+A) and the change is checked on journeyd. Screenshots are saved to look at.
+// as Ctrl+Shift+A) and the change is checked on journeyd; the Move agent dialog is driven from
+// the keyboard with xdotool (Ctrl+G, typing, Tab, Enter). Screenshots are saved to look at.
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -152,6 +153,25 @@ class SupervisorGuiTest : public JourneydTest {
     return value;
   }
 
+  // xdotool on our display; false (with the error recorded) when it fails.
+  bool XdoTool(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH};
+    argv.insert(argv.end(), args.begin(), args.end());
+    CommandResult result = RunCommand(argv, absl::Seconds(15));
+    EXPECT_EQ(result.exit_code, 0) << "xdotool " << args.front() << ": " << result.err;
+    return result.exit_code == 0;
+  }
+
+  // Gives the window whose title matches `title_regex` the keyboard (no window manager runs
+  // under Xvfb), once it exists; GTK needs a moment to take the focus in.
+  bool FocusWindow(const std::string& title_regex) {
+    if (!XdoTool({"search", "--sync", "--onlyvisible", "--name", title_regex, "windowfocus", "--sync", "%1"})) {
+      return false;
+    }
+    absl::SleepFor(absl::Milliseconds(300));
+    return true;
+  }
+
   std::unique_ptr<ChildProcess> xvfb_;
   std::unique_ptr<ChildProcess> desk_;
   std::string display_;
@@ -191,6 +211,62 @@ TEST_F(SupervisorGuiTest, ShowsTheBoardAndAppliesTheStaffingAdvice) {
 
   std::optional<int> status = desk_->Wait(absl::Seconds(40));
   ASSERT_TRUE(status.has_value()) << "journeydesk did not close after --exit-after-ms";
+  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << "wait status " << *status;
+}
+
+TEST_F(SupervisorGuiTest, MovesAnAgentByHandFromTheKeyboard) {
+  if (std::string(JD_XDOTOOL_PATH).empty()) GTEST_SKIP() << "xdotool is not installed (apt-get install xdotool)";
+  StartJourneyd({"--demo", "--demo-customers", "50"});
+  BusyMorning();
+  StartDesk({"--server", Address(), "--token-file", WriteToken("supervisor").string(), "--supervisor",
+             "--exit-after-ms", "90000"});
+  ASSERT_TRUE(WaitForLine("journeydesk: supervisor showing", absl::Seconds(30)).has_value());
+
+  ASSERT_TRUE(FocusWindow("^JourneyDesk Supervisor$"));
+  ASSERT_TRUE(XdoTool({"key", "ctrl+g"}));
+  ASSERT_TRUE(FocusWindow("^Move agent$"));
+  // Agent, then Tab past the list button and "every channel at its default capacity" to
+  // phone, tick it, and type a capacity that is not a number.
+  ASSERT_TRUE(XdoTool({"type", "--delay", "20", "agent-3"}));
+  ASSERT_TRUE(XdoTool({"key", "--delay", "80", "Tab", "Tab", "Tab", "space", "Tab", "ctrl+a"}));
+  ASSERT_TRUE(XdoTool({"type", "--delay", "20", "one"}));
+  ScreenshotRoot("supervisor_move_agent_typed.png");
+  ASSERT_TRUE(XdoTool({"key", "Return"}));
+  std::optional<std::string> refused = WaitForLine("journeydesk: supervisor move agent:", absl::Seconds(20));
+  ASSERT_TRUE(refused.has_value()) << "the dialog never checked the input";
+  EXPECT_NE(refused->find("Capacity for phone: 'one' is not a whole number from 1 to 100"), std::string::npos)
+      << *refused;
+  absl::SleepFor(absl::Milliseconds(500));  // the explanation painted under the fields
+  const auto dialog_png = ScreenshotRoot("supervisor_move_agent_dialog.png");
+  EXPECT_GT(Contrast(dialog_png), 0.05) << dialog_png;
+
+  // The caret is back in the capacity field: fix it and confirm.
+  ASSERT_TRUE(XdoTool({"key", "ctrl+a"}));
+  ASSERT_TRUE(XdoTool({"type", "--delay", "20", "2"}));
+  ASSERT_TRUE(XdoTool({"key", "Return"}));
+  std::optional<std::string> applied = WaitForLine("journeydesk: supervisor applied", absl::Seconds(20));
+  ASSERT_TRUE(applied.has_value()) << "the change was never sent";
+  EXPECT_EQ(*applied, "journeydesk: supervisor applied 1 channel change(s), 0 refused");
+
+  const v1::AgentStatus moved = Agent("agent-3");
+  ASSERT_EQ(moved.channels_size(), 1) << moved.DebugString();
+  EXPECT_EQ(moved.channels(0).channel(), "phone");
+  EXPECT_EQ(moved.channels(0).capacity(), 2);
+
+  // Esc closes the supervisor window and leaves the main window; Ctrl+Q there quits.
+  ASSERT_TRUE(FocusWindow("^JourneyDesk Supervisor$"));
+  ASSERT_TRUE(XdoTool({"key", "Escape"}));
+  bool closed = false;
+  for (int attempt = 0; attempt < 50 && !closed; ++attempt) {
+    absl::SleepFor(absl::Milliseconds(100));
+    closed = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "search", "--name",
+                         "^JourneyDesk Supervisor$"}).exit_code != 0;
+  }
+  EXPECT_TRUE(closed) << "Esc did not close the supervisor window";
+  ASSERT_TRUE(FocusWindow("^JourneyDesk$"));
+  ASSERT_TRUE(XdoTool({"key", "ctrl+q"}));
+  std::optional<int> status = desk_->Wait(absl::Seconds(60));
+  ASSERT_TRUE(status.has_value());
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << "wait status " << *status;
 }
 

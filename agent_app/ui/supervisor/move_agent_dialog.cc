@@ -1,5 +1,7 @@
 #include "ui/supervisor/move_agent_dialog.h"
 
+#include <cstdio>
+
 #include <wx/button.h>
 #include <wx/sizer.h>
 
@@ -14,7 +16,7 @@ using agent::supervisor::ServiceLevelStatus;
 
 MoveAgentDialog::MoveAgentDialog(wxWindow* parent, std::vector<v1::AgentStatus> agents,
                                  std::vector<std::string> channels, const std::string& agent_id)
-    : wxDialog(parent, wxID_ANY, wxString::FromUTF8("Move agent…"), wxDefaultPosition, wxDefaultSize,
+    : wxDialog(parent, wxID_ANY, "Move agent", wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       agents_(std::move(agents)),
       channels_(std::move(channels)) {
@@ -35,7 +37,7 @@ MoveAgentDialog::MoveAgentDialog(wxWindow* parent, std::vector<v1::AgentStatus> 
 
   auto* grid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(16));
   grid->Add(new wxStaticText(this, wxID_ANY, "Serves channel"));
-  grid->Add(new wxStaticText(this, wxID_ANY, "Capacity (contacts at once, 1–100)"));
+  grid->Add(new wxStaticText(this, wxID_ANY, wxString::FromUTF8("Capacity (contacts at once, 1–100)")));
   for (const std::string& channel : channels_) {
     ChannelRow row{channel, new wxCheckBox(this, wxID_ANY, Utf8(channel)), new wxTextCtrl(this, wxID_ANY, "1")};
     row.serves->SetName(Utf8("Serves " + channel));
@@ -97,6 +99,9 @@ void MoveAgentDialog::OnOk(wxCommandEvent&) {
   }
   auto request = BuildChannelChange(agent_->GetValue().utf8_string(), defaults_->GetValue(), choices, channels_);
   if (!request.ok()) {
+    // Also on stdout, where scripts and the GUI test read what the window says.
+    std::printf("journeydesk: supervisor move agent: %s\n", std::string(request.status().message()).c_str());
+    std::fflush(stdout);
     error_->SetLabel(Utf8(std::string(request.status().message())));
     error_->Wrap(GetClientSize().x - FromDIP(24));
     Layout();

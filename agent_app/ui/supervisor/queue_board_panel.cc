@@ -221,7 +221,7 @@ void QueueBoardPanel::Render(wxDC& dc, const wxSize& size) const {
   if (model_->queues().empty()) {
     dc.SetFont(base);
     dc.SetTextForeground(BoardHeaderText());
-    dc.DrawText("Waiting for the queue board from journeyd…", FromDIP(18), HeaderHeight() + FromDIP(16));
+    dc.DrawText(wxString::FromUTF8("Waiting for the queue board from journeyd…"), FromDIP(18), HeaderHeight() + FromDIP(16));
     return;
   }
   for (size_t r = 0; r < model_->queues().size(); ++r) {

@@ -42,7 +42,7 @@ std::string Plural(size_t count, const std::string& one, const std::string& many
 }  // namespace
 
 SupervisorFrame::SupervisorFrame(wxWindow* parent, const Session& session, SupervisorWindowOptions options)
-    : wxFrame(parent, wxID_ANY, "JourneyDesk — Supervisor", wxDefaultPosition, wxSize(1500, 900)),
+    : wxFrame(parent, wxID_ANY, "JourneyDesk Supervisor", wxDefaultPosition, wxSize(1500, 900)),
       session_(session),
       options_(std::move(options)),
       screenshot_timer_(this, kIdScreenshotTimer) {
@@ -210,12 +210,9 @@ void SupervisorFrame::Handle(ChannelsChanged&& changed) {
   }
   advice_->ShowOutcome(text, !changed.failures.empty());
   SetStatusText(Utf8(text), 2);
-  if (changed.request_id == action_request_id_) {
-    action_done_ = true;
-    std::printf("journeydesk: supervisor applied %zu channel change(s), %zu refused\n", changed.changed.size(),
-                changed.failures.size());
-    std::fflush(stdout);
-  }
+  std::printf("journeydesk: supervisor applied %zu channel change(s), %zu refused\n", changed.changed.size(),
+              changed.failures.size());
+  std::fflush(stdout);
 }
 
 void SupervisorFrame::Handle(SupervisorCallFailed&& failed) {
@@ -294,7 +291,6 @@ void SupervisorFrame::MaybeRunAction() {
   if (model_.MoveRequests().empty()) return;  // the next advice may name one
   if (!options_.screenshot_path.empty() && !screenshot_saved_) return;  // the advice on screen first
   action_started_ = true;
-  action_request_id_ = next_request_id_;  // the id OnApplyAdvice is about to use
   // The same path as Ctrl+Shift+A.
   wxQueueEvent(this, new wxCommandEvent(wxEVT_MENU, kIdApplyAdvice));
 }

@@ -30,7 +30,8 @@ struct SupervisorWindowOptions {
   // "journeydesk: supervisor screenshot saved to PATH".
   std::string screenshot_path;
   // For scripts and GUI tests: "apply-advice" applies the advice exactly as Ctrl+Shift+A does
-  // as soon as it names a move, and prints "journeydesk: supervisor applied …". "" for none.
+  // as soon as it names a move. "" for none. Every change prints
+  // "journeydesk: supervisor applied N channel change(s), M refused" on stdout.
   std::string action;
 };
 
@@ -83,8 +84,6 @@ class SupervisorFrame : public wxFrame {
   bool have_agents_ = false;
   bool have_advice_ = false;
   bool action_started_ = false;
-  uint64_t action_request_id_ = 0;
-  bool action_done_ = false;
   bool announced_ = false;
   bool screenshot_scheduled_ = false;
   bool screenshot_saved_ = false;
