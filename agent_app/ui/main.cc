@@ -6,6 +6,7 @@
 //   [--supervisor-screenshot PATH] [--supervisor-action apply-advice]
 
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -104,6 +105,11 @@ int main(int argc, char** argv) {
     }
     g_session = *std::move(session);
   }
+  // journeydesk draws with cairo only; without this GTK probes OpenGL at start, which under
+  // software GL (Xvfb, virtual desktops without a GPU) maps Mesa's llvmpipe: ~50 MB of
+  // resident memory and a slower start for nothing (tests/bench/desktop_bench). A GDK_GL
+  // already set wins.
+  ::setenv("GDK_GL", "disable", 0);
   // wx gets only the program name: the options above are ours.
   int wx_argc = 1;
   char* wx_argv[] = {argv[0], nullptr};
