@@ -118,7 +118,8 @@ wxSize QueueBoardPanel::DoGetBestClientSize() const {
 void QueueBoardPanel::ModelChanged() {
   if (selected_ && *selected_ >= model_->queues().size()) selected_.reset();
   UpdateAccessibleText();
-  if (GetBestSize() != GetMinSize()) {
+  if (model_->queues().size() != laid_out_rows_) {  // more (or fewer) rows than 5: grow the board
+    laid_out_rows_ = model_->queues().size();
     InvalidateBestSize();
     if (GetParent()) GetParent()->Layout();
   }

@@ -37,6 +37,7 @@ class QueueBoardPanel : public wxPanel {
 
   const agent::supervisor::QueueBoardViewModel* model_;
   std::optional<size_t> selected_;
+  size_t laid_out_rows_ = 0;
 };
 
 }  // namespace journeydesk::agent::ui::supervisor_ui

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include <wx/accel.h>
+#include <wx/cshelp.h>
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
 #include <wx/menu.h>
@@ -47,6 +48,9 @@ SupervisorFrame::SupervisorFrame(wxWindow* parent, const Session& session, Super
       options_(std::move(options)),
       screenshot_timer_(this, kIdScreenshotTimer) {
   SetName("JourneyDesk supervisor");
+  // wx keeps SetHelpText() only when a help provider exists; the board's sentences for screen
+  // readers live there. Installed once for the whole application, never replaced.
+  if (wxHelpProvider::Get() == nullptr) wxHelpProvider::Set(new wxSimpleHelpProvider);
   BuildMenus();
   BuildLayout();
 
