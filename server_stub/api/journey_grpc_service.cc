@@ -16,7 +16,27 @@ constexpr std::initializer_list<Role> kWriters = {Role::kAgent, Role::kSuperviso
                                                   Role::kIntegration};
 constexpr std::initializer_list<Role> kAdmins = {Role::kAdmin};
 
+// Position of GetJourney among the service's methods, as the generated code numbers them.
+int GetJourneyMethodIndex() {
+  const google::protobuf::ServiceDescriptor* service =
+      v1::GetJourneyRequest::descriptor()->file()->FindServiceByName("JourneyService");
+  return service->FindMethodByName("GetJourney")->index();
+}
+
 }  // namespace
+
+JourneyGrpcService::JourneyGrpcService(service::JourneyServiceCore& core,
+                                       service::NextStepService& next_steps,
+                                       const auth::Authenticator& authenticator)
+    : core_(core), next_steps_(next_steps), authenticator_(authenticator) {
+  MarkMethodStreamed(
+      GetJourneyMethodIndex(),
+      new grpc::internal::StreamedUnaryHandler<v1::GetJourneyRequest, grpc::ByteBuffer>(
+          [this](grpc::ServerContext* context,
+                 grpc::ServerUnaryStreamer<v1::GetJourneyRequest, grpc::ByteBuffer>* stream) {
+            return StreamedGetJourney(context, stream);
+          }));
+}
 
 grpc::Status JourneyGrpcService::UpsertCustomer(grpc::ServerContext* context,
                                                 const v1::UpsertCustomerRequest* request,
@@ -46,11 +66,22 @@ grpc::Status JourneyGrpcService::RecordTouchpoints(grpc::ServerContext* context,
                   [&](const auth::Caller& caller) { return core_.RecordTouchpoints(caller, *request); });
 }
 
-grpc::Status JourneyGrpcService::GetJourney(grpc::ServerContext* context,
-                                            const v1::GetJourneyRequest* request,
-                                            v1::Journey* response) {
-  return RunUnary(authenticator_, context, kReaders, "GetJourney", response,
-                  [&](const auth::Caller& caller) { return core_.GetJourney(caller, *request); });
+grpc::Status JourneyGrpcService::StreamedGetJourney(
+    grpc::ServerContext* context, grpc::ServerUnaryStreamer<v1::GetJourneyRequest, grpc::ByteBuffer>* stream) {
+  v1::GetJourneyRequest request;
+  if (!stream->Read(&request)) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "GetJourney: no request message; send one");
+  }
+  absl::StatusOr<auth::Caller> caller = AuthorizeCall(authenticator_, *context, kReaders, "GetJourney");
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  absl::StatusOr<std::string> journey = core_.GetJourneySerialized(*caller, request);
+  if (!journey.ok()) return ToGrpcStatus(journey.status());
+  grpc::Slice slice(*journey);
+  // The last message: sent together with the status, as a unary response is.
+  if (!stream->Write(grpc::ByteBuffer(&slice, 1), grpc::WriteOptions().set_last_message())) {
+    return grpc::Status::CANCELLED;
+  }
+  return grpc::Status::OK;
 }
 
 grpc::Status JourneyGrpcService::SetConsent(grpc::ServerContext* context,

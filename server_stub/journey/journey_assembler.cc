@@ -38,15 +38,17 @@ absl::Status AssembleJourneyInto(const v1::Customer& customer,
 
 absl::Status AssembleJourneyInto(const v1::Customer& customer,
                                  absl::Span<const StagedTouchpoint> staged,
-                                 const JourneyTallies* precomputed, const v1::StageMap& map, const StageResolver& stages,
-                                 absl::Time as_of, int page_size, std::string_view page_token,
-                                 v1::Journey* out) {
+                                 const JourneyTallies* precomputed, const v1::StageMap& map,
+                                 const StageResolver& stages, absl::Time as_of, int page_size,
+                                 std::string_view page_token, v1::Journey* out, JourneyPart part) {
   out->Clear();
   v1::Journey& journey = *out;
   const int64_t as_of_us = TimeToMicros(as_of);
 
   // Paging first: a bad request fails before any work.
-  absl::Status status = FillTimelinePage(staged, page_size, page_token, &journey);
+  const bool whole = part == JourneyPart::kAll;
+  absl::Status status = whole ? FillTimelinePage(staged, page_size, page_token, &journey)
+                              : CheckPageRequest(page_size, page_token);
   if (!status.ok()) {
     journey.Clear();
     return status;
@@ -60,8 +62,8 @@ absl::Status AssembleJourneyInto(const v1::Customer& customer,
   *journey.mutable_customer() = customer;
   const int current = tallies.current_stage;
   if (current >= 0 && current < stage_count) journey.set_current_stage(stages.StageId(current));
-  journey.mutable_stages()->Reserve(stage_count);
-  for (int i = 0; i < stage_count; ++i) {
+  if (whole) journey.mutable_stages()->Reserve(stage_count);
+  for (int i = 0; whole && i < stage_count; ++i) {
     const v1::StageDefinition& definition = map.stages(i);
     const StageTally& tally = tallies.stages[static_cast<size_t>(i)];
     v1::StageView* view = journey.add_stages();

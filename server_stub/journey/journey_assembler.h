@@ -59,6 +59,12 @@ absl::Status AssembleJourneyInto(const v1::Customer& customer,
                                  absl::Time as_of, int page_size, std::string_view page_token,
                                  v1::Journey* journey);
 
+// What AssembleJourneyInto fills: the whole view, or all of it but `stages`, `timeline` and
+// `next_page_token` — the part a journey cache entry keeps ready as bytes for the first page
+// (CachedJourney::FirstPageBytes); the two parts' wire bytes, concatenated, parse as the
+// whole view (serializations of one message type, concatenated, parse as their merge).
+enum class JourneyPart { kAll, kWithoutStagesAndPage };
+
 // The same over touchpoints already indexed (IndexTouchpoints, or IndexedTouchpoints::UpTo):
 // `up_to_as_of` holds exactly the touchpoints at or before `as_of`, oldest first. Pointers in
 // it must stay valid for the call. `tallies`, when not null, must be
@@ -66,8 +72,9 @@ absl::Status AssembleJourneyInto(const v1::Customer& customer,
 // null: they are tallied here.
 absl::Status AssembleJourneyInto(const v1::Customer& customer,
                                  absl::Span<const StagedTouchpoint> up_to_as_of,
-                                 const JourneyTallies* tallies, const v1::StageMap& map, const StageResolver& stages,
-                                 absl::Time as_of, int page_size, std::string_view page_token,
-                                 v1::Journey* journey);
+                                 const JourneyTallies* tallies, const v1::StageMap& map,
+                                 const StageResolver& stages, absl::Time as_of, int page_size,
+                                 std::string_view page_token, v1::Journey* journey,
+                                 JourneyPart part = JourneyPart::kAll);
 
 }  // namespace journeydesk::journey

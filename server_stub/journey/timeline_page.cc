@@ -18,6 +18,16 @@ absl::Status BadToken() {
 
 }  // namespace
 
+void AppendCopy(const v1::Touchpoint& touchpoint,
+                google::protobuf::RepeatedPtrField<v1::Touchpoint>* touchpoints) {
+  if (touchpoints->GetArena() != nullptr) {
+    *touchpoints->Add() = touchpoint;
+    return;
+  }
+  // Copy construction fills the fields once; Add() then assignment clears and merges.
+  touchpoints->AddAllocated(new v1::Touchpoint(touchpoint));
+}
+
 std::string EncodePageToken(int64_t occurred_at_us, std::string_view touchpoint_id) {
   return absl::WebSafeBase64Escape(absl::StrCat(occurred_at_us, ":", ToAbsl(touchpoint_id)));
 }
@@ -33,6 +43,21 @@ absl::Status DecodePageToken(std::string_view token, int64_t* occurred_at_us,
   }
   *touchpoint_id = decoded.substr(colon + 1);
   return absl::OkStatus();
+}
+
+absl::Status CheckPageRequest(int page_size, std::string_view page_token) {
+  if (page_size < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size: must not be negative, got ", page_size));
+  }
+  if (page_size > kMaxPageSize) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size: at most ", kMaxPageSize, ", got ", page_size));
+  }
+  if (page_token.empty()) return absl::OkStatus();
+  int64_t token_us = 0;
+  std::string token_id;
+  return DecodePageToken(page_token, &token_us, &token_id);
 }
 
 absl::Status FillTimelinePage(absl::Span<const StagedTouchpoint> oldest_first, int page_size,
@@ -64,7 +89,7 @@ absl::Status FillTimelinePage(absl::Span<const StagedTouchpoint> oldest_first, i
   const size_t count = std::min(end, static_cast<size_t>(page_size));
   auto* timeline = journey->mutable_timeline();
   timeline->Reserve(timeline->size() + static_cast<int>(count));
-  for (size_t i = 0; i < count; ++i) *timeline->Add() = *oldest_first[end - 1 - i].touchpoint;
+  for (size_t i = 0; i < count; ++i) AppendCopy(*oldest_first[end - 1 - i].touchpoint, timeline);
   if (count < end) {
     const StagedTouchpoint& last = oldest_first[end - count];
     journey->set_next_page_token(EncodePageToken(last.at_us, last.touchpoint->id()));

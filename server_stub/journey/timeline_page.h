@@ -22,6 +22,10 @@ namespace journeydesk::journey {
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 500;
 
+// Appends a copy of `touchpoint` to `touchpoints` (on the field's arena, if it has one).
+void AppendCopy(const v1::Touchpoint& touchpoint,
+                google::protobuf::RepeatedPtrField<v1::Touchpoint>* touchpoints);
+
 std::string EncodePageToken(int64_t occurred_at_us, std::string_view touchpoint_id);
 
 // INVALID_ARGUMENT "page_token: …" for anything EncodePageToken did not make.
@@ -31,6 +35,9 @@ absl::Status DecodePageToken(std::string_view token, int64_t* occurred_at_us,
 // Appends the page to journey->timeline and sets journey->next_page_token (empty on the
 // last page). `oldest_first` is ordered by StagedBefore. page_size 0 means 50; a negative
 // one or one above 500 is INVALID_ARGUMENT "page_size: …".
+// The checks FillTimelinePage makes of the request, without filling anything.
+absl::Status CheckPageRequest(int page_size, std::string_view page_token);
+
 absl::Status FillTimelinePage(absl::Span<const StagedTouchpoint> oldest_first, int page_size,
                               std::string_view page_token, v1::Journey* journey);
 

@@ -30,8 +30,8 @@ void JourneyServiceCore::AuditRead(const auth::Caller& caller, std::string_view 
   audit_.Record(AuditFor(caller, action, customer_id));
 }
 
-absl::StatusOr<v1::Journey> JourneyServiceCore::GetJourney(const auth::Caller& caller,
-                                                           const v1::GetJourneyRequest& request) {
+absl::StatusOr<JourneyServiceCore::JourneyRead> JourneyServiceCore::BeginJourneyRead(
+    const v1::GetJourneyRequest& request) {
   if (request.customer_id().empty()) return absl::InvalidArgumentError("customer_id: required");
   if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
   absl::Time as_of = options_.clock();
@@ -46,20 +46,58 @@ absl::StatusOr<v1::Journey> JourneyServiceCore::GetJourney(const auth::Caller& c
   }
   absl::StatusOr<journey::JourneyCache::Entry> loaded = LoadJourney(request.customer_id());
   if (!loaded.ok()) return loaded.status();
-  const journey::CachedJourney& cached = **loaded;
+  return JourneyRead{std::move(*loaded), as_of};
+}
 
+absl::StatusOr<v1::Journey> JourneyServiceCore::GetJourney(const auth::Caller& caller,
+                                                           const v1::GetJourneyRequest& request) {
+  absl::StatusOr<JourneyRead> read = BeginJourneyRead(request);
+  if (!read.ok()) return read.status();
+  const journey::CachedJourney& cached = *read->journey;
   // as_of usually is now, after the newest touchpoint: then the tallies kept with the
   // cached journey are this view's.
-  const absl::Span<const journey::StagedTouchpoint> up_to_as_of = cached.touchpoints().UpTo(as_of);
+  const absl::Span<const journey::StagedTouchpoint> up_to_as_of = cached.touchpoints().UpTo(read->as_of);
   const journey::JourneyTallies* tallies =
       up_to_as_of.size() == cached.touchpoints().size() ? &cached.TalliesOfAll() : nullptr;
   v1::Journey journey;
   absl::Status assembled = journey::AssembleJourneyInto(
-      cached.customer(), up_to_as_of, tallies, stage_map_, stages_, as_of, request.page_size(),
+      cached.customer(), up_to_as_of, tallies, stage_map_, stages_, read->as_of, request.page_size(),
       request.page_token(), &journey);
   if (!assembled.ok()) return assembled;
   audit_.Record(AuditFor(caller, "GetJourney", request.customer_id()));
   return journey;
+}
+
+absl::StatusOr<std::string> JourneyServiceCore::GetJourneySerialized(
+    const auth::Caller& caller, const v1::GetJourneyRequest& request) {
+  absl::StatusOr<JourneyRead> read = BeginJourneyRead(request);
+  if (!read.ok()) return read.status();
+  const journey::CachedJourney& cached = *read->journey;
+  const absl::Span<const journey::StagedTouchpoint> up_to_as_of = cached.touchpoints().UpTo(read->as_of);
+  std::string bytes;
+  if (up_to_as_of.size() == cached.touchpoints().size() && request.page_token().empty()) {
+    // What depends on as_of itself (metrics, signals, as_of), then the stages and first
+    // page kept with the cached journey.
+    v1::Journey head;
+    absl::Status assembled = journey::AssembleJourneyInto(
+        cached.customer(), up_to_as_of, &cached.TalliesOfAll(), stage_map_, stages_, read->as_of,
+        request.page_size(), "", &head, journey::JourneyPart::kWithoutStagesAndPage);
+    if (!assembled.ok()) return assembled;
+    absl::StatusOr<std::shared_ptr<const std::string>> page =
+        cached.FirstPageBytes(request.page_size(), stage_map_, stages_, read->as_of);
+    if (!page.ok()) return page.status();
+    head.SerializeToString(&bytes);
+    bytes.append(**page);
+  } else {
+    v1::Journey journey;
+    absl::Status assembled = journey::AssembleJourneyInto(
+        cached.customer(), up_to_as_of, nullptr, stage_map_, stages_, read->as_of,
+        request.page_size(), request.page_token(), &journey);
+    if (!assembled.ok()) return assembled;
+    journey.SerializeToString(&bytes);
+  }
+  audit_.Record(AuditFor(caller, "GetJourney", request.customer_id()));
+  return bytes;
 }
 
 absl::StatusOr<std::unique_ptr<events::CustomerSubscription>> JourneyServiceCore::WatchCustomer(

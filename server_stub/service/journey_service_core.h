@@ -58,6 +58,12 @@ class JourneyServiceCore {
       const auth::Caller& caller, const v1::RecordTouchpointsRequest& request);
   absl::StatusOr<v1::Journey> GetJourney(const auth::Caller& caller,
                                          const v1::GetJourneyRequest& request);
+  // The same journey as GetJourney, serialized (protobuf wire format) — what the RPC sends.
+  // For the usual request (first page, as_of now) most of the bytes come ready from the
+  // journey cache, so no touchpoint is copied or serialized per call. The fields are not in
+  // field-number order; any protobuf parser reads them as GetJourney's message.
+  absl::StatusOr<std::string> GetJourneySerialized(const auth::Caller& caller,
+                                                   const v1::GetJourneyRequest& request);
   // Subscribes before returning, so nothing recorded after this call is missed.
   absl::StatusOr<std::unique_ptr<events::CustomerSubscription>> WatchCustomer(
       const auth::Caller& caller, const v1::WatchCustomerRequest& request);
@@ -97,6 +103,12 @@ class JourneyServiceCore {
  private:
   store::AuditRecord AuditFor(const auth::Caller& caller, std::string_view action,
                               std::string_view customer_id, std::string detail = {}) const;
+  // A checked GetJourney request: its journey (cache or store) and as_of.
+  struct JourneyRead {
+    journey::JourneyCache::Entry journey;
+    absl::Time as_of;
+  };
+  absl::StatusOr<JourneyRead> BeginJourneyRead(const v1::GetJourneyRequest& request);
   absl::StatusOr<std::vector<store::TouchpointWrite>> PrepareWrites(
       const auth::Caller& caller, const v1::RecordTouchpointsRequest& request, absl::Time now) const;
   void PublishCustomerUpdated(const v1::Customer& customer);
