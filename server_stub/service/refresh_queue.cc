@@ -1,5 +1,7 @@
 #include "service/refresh_queue.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -10,8 +12,13 @@ namespace {
 
 constexpr int kNiceIncrement = 10;
 
-// Lowers the calling thread's priority; best effort (a failure leaves it as it was).
+// Lowers the calling thread's priority: SCHED_IDLE (any other thread that wakes up takes
+// the CPU from it at once; it still gets a small share on a busy machine, so it never
+// starves), else nice +10. Best effort: a failure leaves the thread as it was.
 void LowerThisThreadsPriority() {
+  sched_param param{};
+  param.sched_priority = 0;
+  if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0) return;
   const pid_t tid = gettid();
   const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(tid));
   (void)setpriority(PRIO_PROCESS, static_cast<id_t>(tid), current + kNiceIncrement);

@@ -6,8 +6,9 @@
 // - Enqueue returns at once. Work for a customer already waiting is merged into one run
 //   (its touchpoint ids appended), so a burst of writes for one customer costs one run.
 // - Customers are run in the order they were first queued, one at a time, on one thread.
-// - The thread runs at a lowered CPU priority (nice +10, Linux): on a busy machine request
-//   threads and stream writers get the CPU first; this work waits.
+// - The thread runs at the lowest CPU priority (Linux SCHED_IDLE; nice +10 where that is
+//   refused): request threads and stream writers that wake up take the CPU from it at once;
+//   on a busy machine this work waits, with a small share of the CPU so it never starves.
 // - The destructor drops work still queued, waits for a run in progress, then joins.
 //
 // Thread safety: Enqueue may be called from any thread.
