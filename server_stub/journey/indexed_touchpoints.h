@@ -37,6 +37,12 @@ class IndexedTouchpoints {
   absl::Span<const StagedTouchpoint> UpTo(absl::Time as_of) const;
   size_t size() const { return staged_.size(); }
 
+  // Each WithAdded keeps its touchpoints in a block of their own, and the next WithAdded
+  // copies the list of blocks. Past kMaxBlocks, building the index afresh from the store
+  // is the cheaper way on: the journey cache drops such an entry rather than extend it.
+  static constexpr size_t kMaxBlocks = 1024;
+  bool ShouldRebuild() const { return chunks_.size() >= kMaxBlocks; }
+
  private:
   using Chunk = std::vector<v1::Touchpoint>;
 

@@ -86,7 +86,8 @@ absl::StatusOr<v1::RecordTouchpointsResponse> JourneyServiceCore::RecordTouchpoi
   }
   for (const std::string& customer_id : touched) {
     // Before the watchers hear of it: a watcher that reads the journey again sees it.
-    cache_.AddTouchpoints(customer_id, [&](const journey::CachedJourney& cached) {
+    cache_.AddTouchpoints(customer_id, [&](const journey::CachedJourney& cached) -> journey::JourneyCache::Entry {
+      if (cached.touchpoints().ShouldRebuild()) return nullptr;  // the next read reloads it
       std::vector<v1::Touchpoint> added;
       for (const store::TouchpointWriteResult& result : *results) {
         if (!result.duplicate && result.customer_id == customer_id) added.push_back(result.stored);

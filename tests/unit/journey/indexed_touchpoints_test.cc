@@ -84,6 +84,16 @@ TEST_F(IndexedTouchpointsTest, ATouchpointAlreadyHeldIsNotCountedTwice) {
   EXPECT_THAT(Ids(after.all()), ElementsAre("t1", "t2a", "t2b", "t3", "t4", "n1", "t5"));
 }
 
+TEST_F(IndexedTouchpointsTest, AfterManySmallAdditionsTheIndexAsksToBeRebuilt) {
+  IndexedTouchpoints indexed(Journey(), stages_);
+  for (size_t i = 1; i < IndexedTouchpoints::kMaxBlocks; ++i) {
+    ASSERT_FALSE(indexed.ShouldRebuild()) << i << " blocks";
+    indexed = indexed.WithAdded(MakeAll({{"n" + std::to_string(i), 0.5, "web", "page_view"}}), stages_);
+  }
+  EXPECT_TRUE(indexed.ShouldRebuild());
+  EXPECT_EQ(indexed.size(), 6 + IndexedTouchpoints::kMaxBlocks - 1);
+}
+
 TEST_F(IndexedTouchpointsTest, TheJourneyAssembledFromTheIndexIsTheJourneyAssembledFromTheList) {
   v1::Customer customer;
   customer.set_id("C-0001");
