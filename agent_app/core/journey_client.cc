@@ -283,19 +283,23 @@ void JourneyClient::DoLoadJourney() {
     status = stub_->GetJourney(context.get(), request, &response);
     NoteOutcome(status);
     if (!status.ok()) break;
+    const std::string next_page_token = response.next_page_token();  // read before the move
     if (page == 0) {
       journey = std::move(response);
     } else {
       for (auto& touchpoint : *response.mutable_timeline()) *journey.add_timeline() = std::move(touchpoint);
     }
-    if (response.next_page_token().empty() || journey.timeline_size() >= options_.max_touchpoints) break;
-    request.set_page_token(response.next_page_token());
+    if (next_page_token.empty() || journey.timeline_size() >= options_.max_touchpoints) break;
+    request.set_page_token(next_page_token);
   }
   if (status.ok()) {
     journey.clear_next_page_token();
     const absl::Time fetched_at = absl::Now();
-    if (store_ != nullptr) store_->PutJourney(journey, fetched_at).IgnoreError();  // the cache is best effort
+    // The screen first; the offline copy (a durable SQLite write) after, off the UI's path.
+    std::optional<v1::Journey> for_cache;
+    if (store_ != nullptr) for_cache = journey;
     queue_->Push(JourneyLoaded{std::move(journey), fetched_at, false});
+    if (for_cache) store_->PutJourney(*for_cache, fetched_at).IgnoreError();  // the cache is best effort
     return;
   }
   if (IsTransportFailure(status)) {
@@ -421,7 +425,9 @@ void JourneyClient::WatchLoop() {
     while (reader->Read(&event)) {
       if (event.has_started()) {
         backoff.Reset();
-        if (gap) queue_->Push(WatchResumed{customer});
+        // Live from here on. A journey loaded before this moment may lack a touchpoint
+        // recorded just before it (the first start) or during the gap: reload.
+        queue_->Push(WatchResumed{customer});
         gap = false;
       } else if (event.has_touchpoint_recorded()) {
         queue_->Push(TouchpointArrived{customer, event.touchpoint_recorded()});

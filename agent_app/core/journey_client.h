@@ -67,7 +67,8 @@ class JourneyClient {
   // → JourneyLoaded (from journeyd, or from the cache when unreachable) or JourneyFailed.
   // Loads of the same customer still waiting are coalesced.
   void LoadJourney(std::string customer_id);
-  // Watches `customer_id` from now on (→ TouchpointArrived, WatchResumed); "" stops watching.
+  // Watches `customer_id` from now on (→ TouchpointArrived; WatchResumed each time the stream
+  // is live, the first time included, so the UI reloads what it may have missed); "" stops.
   void Watch(std::string customer_id);
   // Queues the write durably in the outbox (ids are given to touchpoints without one), then
   // sends it when connected (→ OutboxChanged). Fails only if the outbox cannot be written.

@@ -48,7 +48,8 @@ struct TouchpointArrived {
   std::string customer_id;
   v1::Touchpoint touchpoint;
 };
-// The watch stream came back after a gap: events may have been missed, reload the journey.
+// The watch stream is live (first start, or back after a gap): touchpoints recorded before
+// it may be missing from the journey on screen — reload it.
 struct WatchResumed {
   std::string customer_id;
 };

@@ -19,28 +19,20 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "core/proto_time.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/support/channel_arguments.h"
+#include "ui/agent_frame_ids.h"
+#include "ui/contact_inbox_panel.h"
+#include "ui/contact_workspace_panel.h"
 #include "ui/journey_canvas.h"
+#include "ui/next_steps_panel.h"
 #include "ui/search_dialog.h"
+#include "ui/shortcut_overlay.h"
 #include "ui/timeline_list.h"
 #include "ui/ui_palette.h"
 
 namespace journeydesk::agent::ui {
 namespace {
-
-enum MenuId {
-  kIdSearch = wxID_HIGHEST + 1,
-  kIdReload,
-  kIdZoomAll,
-  kIdZoom1,
-  kIdZoom7,
-  kIdZoom30,
-  kIdZoom90,
-  kIdFocusCanvas,
-  kIdFocusTimeline,
-  kIdRefreshTimer,
-  kIdExitTimer,
-  kIdScreenshotTimer,
-};
 
 wxString Utf8(const std::string& text) { return wxString::FromUTF8(text.data(), text.size()); }
 
@@ -127,10 +119,21 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
     store_error_ = absl::StrCat("no offline copy: ", store.status().message());
   }
 
+  // One channel for both services: one connection, one reconnect.
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  auto channel = grpc::CreateCustomChannel(options_.session.server, grpc::InsecureChannelCredentials(), args);
   JourneyClientOptions client_options;
   client_options.server = options_.session.server;
   client_options.token = options_.session.token;
+  client_options.channel = channel;
   client_ = std::make_unique<JourneyClient>(client_options, &queue_, store_.get());
+  ContactCenterClientOptions contact_options;
+  contact_options.channel = channel;
+  contact_options.token = options_.session.token;
+  contacts_ = std::make_unique<ContactCenterClient>(contact_options, &queue_);
   queue_.SetWaker([this] { CallAfter(&AgentFrame::DrainNotifications); });
 
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
@@ -142,11 +145,13 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
 
   UpdateStatusFields();
   client_->Start();
+  contacts_->Start();
   if (!options_.customer_id.empty()) OpenCustomer(options_.customer_id);
 }
 
 AgentFrame::~AgentFrame() {
   queue_.SetWaker({});
+  contacts_->Stop();
   client_->Stop();
 }
 
@@ -156,6 +161,23 @@ void AgentFrame::BuildMenus() {
   file->Append(kIdReload, "&Reload journey\tF5");
   file->AppendSeparator();
   file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+  auto* agent = new wxMenu;
+  agent->Append(kIdAvailable, "Go &available\tF3");
+  agent->Append(kIdAway, wxString::FromUTF8("Go a&way…\tShift+F3"));
+  agent->AppendSeparator();
+  agent->Append(kIdAcceptOffer, "&Accept offer\tF6");
+  agent->Append(kIdDeclineOffer, "&Decline offer\tF7");
+  agent->AppendSeparator();
+  agent->Append(kIdHold, "&Hold / resume\tF8");
+  agent->Append(kIdSend, "&Send message\tCtrl+Return");
+  agent->Append(kIdTransfer, wxString::FromUTF8("&Transfer…\tCtrl+Shift+T"));
+  agent->Append(kIdNote, wxString::FromUTF8("Add &note…\tCtrl+Shift+N"));
+  agent->Append(kIdWrapUp, wxString::FromUTF8("&Wrap up…\tCtrl+Shift+W"));
+  auto* steps = new wxMenu;
+  steps->Append(kIdStepAccept, "&Accept the next step\tCtrl+Y");
+  steps->Append(kIdStepDecline, wxString::FromUTF8("&Decline the next step…\tCtrl+Shift+Y"));
+  steps->Append(kIdStepWhy, "&Why? (reasons and evidence)\tCtrl+E");
+  steps->Append(kIdStepSuppressed, "Show &suppressed alternatives\tCtrl+Shift+E");
   auto* view = new wxMenu;
   view->AppendRadioItem(kIdZoomAll, "&Whole journey\tCtrl+0");
   view->AppendRadioItem(kIdZoom1, "Last &24 hours\tCtrl+1");
@@ -163,11 +185,20 @@ void AgentFrame::BuildMenus() {
   view->AppendRadioItem(kIdZoom30, "Last &30 days\tCtrl+3");
   view->AppendRadioItem(kIdZoom90, "Last &90 days\tCtrl+4");
   view->AppendSeparator();
+  view->Append(kIdFocusInbox, "&Offers\tCtrl+I");
+  view->Append(kIdFocusContacts, "My &contacts\tCtrl+Shift+I");
   view->Append(kIdFocusCanvas, "Journey &map\tCtrl+M", "Arrow keys walk the touchpoints");
   view->Append(kIdFocusTimeline, "&Timeline\tCtrl+T");
+  view->Append(kIdFocusSteps, "&Next steps\tCtrl+J");
+  view->Append(kIdFocusComposer, "&Composer\tCtrl+L");
+  auto* help = new wxMenu;
+  help->Append(kIdShortcuts, "&Keyboard shortcuts\tF1");
   auto* bar = new wxMenuBar;
   bar->Append(file, "&File");
+  bar->Append(agent, "&Agent");
+  bar->Append(steps, "&Next steps");
   bar->Append(view, "&View");
+  bar->Append(help, "&Help");
   SetMenuBar(bar);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { OnSearch(); }, kIdSearch);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
@@ -181,14 +212,44 @@ void AgentFrame::BuildMenus() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { SetZoomDays(90); }, kIdZoom90);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { canvas_->SetFocus(); }, kIdFocusCanvas);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { timeline_->SetFocus(); }, kIdFocusTimeline);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowShortcuts(); }, kIdShortcuts);
 }
 
 void AgentFrame::BuildLayout() {
   auto* root = new wxPanel(this);
   root->SetBackgroundColour(wxColour(250, 251, 253));
+  auto* columns = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  inbox_panel_ = new ContactInboxPanel(columns, &inbox_);
+  auto* rest = new wxSplitterWindow(columns, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  wxWindow* centre = BuildCentre(rest);
+  auto* right = new wxSplitterWindow(rest, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  next_steps_ = new NextStepsPanel(right);
+  workspace_ = new ContactWorkspacePanel(right);
+  right->SetMinimumPaneSize(FromDIP(160));
+  right->SetSashGravity(0.5);
+  right->SplitHorizontally(next_steps_, workspace_, FromDIP(400));
+  rest->SetMinimumPaneSize(FromDIP(300));
+  rest->SetSashGravity(1.0);
+  rest->SplitVertically(centre, right, -FromDIP(420));
+  columns->SetMinimumPaneSize(FromDIP(200));
+  columns->SetSashGravity(0.0);
+  columns->SplitVertically(inbox_panel_, rest, FromDIP(290));
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(columns, 1, wxEXPAND);
+  root->SetSizer(sizer);
+
+  CreateStatusBar(3);
+  const int widths[] = {-2, -2, -3};
+  GetStatusBar()->SetStatusWidths(3, widths);
+  BindContactPanels();
+}
+
+wxWindow* AgentFrame::BuildCentre(wxWindow* parent) {
+  auto* centre = new wxPanel(parent);
+  centre->SetBackgroundColour(wxColour(250, 251, 253));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
 
-  banner_ = new wxPanel(root);
+  banner_ = new wxPanel(centre);
   banner_->SetBackgroundColour(BannerBackground());
   banner_text_ = new wxStaticText(banner_, wxID_ANY, "");
   banner_text_->SetFont(banner_text_->GetFont().Bold());
@@ -198,39 +259,37 @@ void AgentFrame::BuildLayout() {
   banner_->SetSizer(banner_sizer);
   banner_->Hide();
 
-  customer_name_ = new wxStaticText(root, wxID_ANY, "No customer");
+  customer_name_ = new wxStaticText(centre, wxID_ANY, "No customer");
   customer_name_->SetFont(customer_name_->GetFont().Scaled(1.5f).Bold());
-  customer_facts_ = new wxStaticText(root, wxID_ANY, "Press Ctrl+K to find a customer.");
+  customer_facts_ = new wxStaticText(centre, wxID_ANY, "Press Ctrl+K to find a customer; offers pop up their journey.");
   customer_facts_->SetForegroundColour(MutedText());
-  badges_ = new BadgeBar(root);
+  badges_ = new BadgeBar(centre);
 
-  auto* splitter = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+  auto* splitter = new wxSplitterWindow(centre, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                         wxSP_LIVE_UPDATE | wxSP_3DSASH);
   canvas_ = new JourneyCanvas(splitter);
-  auto* side = new wxPanel(splitter);
-  timeline_ = new TimelineList(side);
-  details_ = new wxTextCtrl(side, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+  auto* below = new wxPanel(splitter);
+  timeline_ = new TimelineList(below);
+  details_ = new wxTextCtrl(below, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
                             wxTE_MULTILINE | wxTE_READONLY | wxTE_RICH2);
   details_->SetName("Selected touchpoint");
-  details_->SetMinSize(FromDIP(wxSize(-1, 150)));
-  auto* side_sizer = new wxBoxSizer(wxVERTICAL);
-  side_sizer->Add(timeline_, 3, wxEXPAND);
-  side_sizer->Add(details_, 1, wxEXPAND | wxTOP, FromDIP(4));
-  side->SetSizer(side_sizer);
-  splitter->SetMinimumPaneSize(FromDIP(240));
-  splitter->SetSashGravity(0.68);
-  splitter->SplitVertically(canvas_, side, -FromDIP(470));
+  // Both share the width; neither may claim it all with its best size.
+  timeline_->SetMinSize(FromDIP(wxSize(240, -1)));
+  details_->SetMinSize(FromDIP(wxSize(220, -1)));
+  auto* below_sizer = new wxBoxSizer(wxHORIZONTAL);
+  below_sizer->Add(timeline_, 3, wxEXPAND);
+  below_sizer->Add(details_, 2, wxEXPAND | wxLEFT, FromDIP(4));
+  below->SetSizer(below_sizer);
+  splitter->SetMinimumPaneSize(FromDIP(140));
+  splitter->SetSashGravity(0.62);
+  splitter->SplitHorizontally(canvas_, below, -FromDIP(250));
 
   sizer->Add(banner_, 0, wxEXPAND);
   sizer->Add(customer_name_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
   sizer->Add(customer_facts_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
   sizer->Add(badges_, 0, wxEXPAND | wxTOP | wxBOTTOM, FromDIP(6));
   sizer->Add(splitter, 1, wxEXPAND);
-  root->SetSizer(sizer);
-
-  CreateStatusBar(3);
-  const int widths[] = {-2, -2, -3};
-  GetStatusBar()->SetStatusWidths(3, widths);
+  centre->SetSizer(sizer);
 
   canvas_->on_select = [this](int index) {
     timeline_->SelectTimelineIndex(index);
@@ -241,10 +300,17 @@ void AgentFrame::BuildLayout() {
     canvas_->Select(index);
     ShowDetails(index);
   };
+  return centre;
 }
 
-void AgentFrame::OpenCustomer(const std::string& customer_id) {
+void AgentFrame::OpenCustomer(const std::string& customer_id, const std::string& contact_id,
+                              const std::string& channel) {
+  const bool same = customer_id == customer_id_;
   customer_id_ = customer_id;
+  shown_for_contact_ = contact_id;
+  shown_for_channel_ = channel;
+  RequestNextSteps();
+  if (same && journey_) return;  // already on screen and followed live
   announced_customer_.clear();
   notice_ = absl::StrCat("loading ", customer_id, "…");
   UpdateStatusFields();
@@ -306,6 +372,9 @@ void AgentFrame::Handle(TouchpointArrived&& arrived) {
   for (int i = timeline->size() - 1; i > 0; --i) timeline->SwapElements(i, i - 1);
   updated->mutable_metrics()->set_total_touchpoints(timeline->size());
   notice_ = absl::StrCat("new: ", Pretty(arrived.touchpoint.kind()), " on ", arrived.touchpoint.channel());
+  std::printf("journeydesk: new touchpoint %s %s on %s\n", arrived.touchpoint.kind().c_str(),
+              arrived.touchpoint.id().c_str(), customer_id_.c_str());
+  std::fflush(stdout);
   ShowJourney(std::move(updated));
   refresh_timer_.StartOnce(400);
 }
@@ -390,7 +459,15 @@ void AgentFrame::UpdateStatusFields() {
     absl::StrAppend(&connection, " (", connection_detail_, ")");
   }
   SetStatusText(Utf8(connection), 0);
-  SetStatusText(Utf8(agent_label_.empty() ? std::string("signing in…") : absl::StrCat("Agent ", agent_label_)), 1);
+  std::string agent = agent_label_.empty() ? std::string("signing in…") : absl::StrCat("Agent ", agent_label_);
+  switch (inbox_.agent().state()) {
+    case v1::AVAILABLE: absl::StrAppend(&agent, " · available"); break;
+    case v1::AWAY: absl::StrAppend(&agent, " · away (", inbox_.agent().away_reason(), ")"); break;
+    case v1::OFFLINE: absl::StrAppend(&agent, " · offline for contacts"); break;
+    default: break;
+  }
+  if (!inbox_.offers().empty()) absl::StrAppend(&agent, " · ", inbox_.offers().size(), " ringing");
+  SetStatusText(Utf8(agent), 1);
   std::string info = notice_;
   if (info.empty() && canvas_->model()) {
     const JourneyMapViewModel& model = *canvas_->model();
@@ -440,6 +517,11 @@ void AgentFrame::SetZoomDays(int days) {
   UpdateStatusFields();
 }
 
+void AgentFrame::ShowShortcuts() {
+  ShortcutOverlay overlay(this, *GetMenuBar());
+  overlay.ShowModal();
+}
+
 void AgentFrame::OnSearch() {
   SearchDialog dialog(this, [this](std::string query, uint64_t id) { client_->Search(std::move(query), id); });
   search_dialog_ = &dialog;
@@ -449,12 +531,23 @@ void AgentFrame::OnSearch() {
 }
 
 void AgentFrame::OnCanvasPainted() {
-  if (!journey_ || announced_customer_ == customer_id_) return;
-  announced_customer_ = customer_id_;
-  std::printf("journeydesk: showing %s (%d touchpoints%s)\n", customer_id_.c_str(), journey_->timeline_size(),
-              journey_from_cache_ ? ", offline copy" : "");
+  if (!journey_) return;
+  // Announced once per customer and again whenever the painted journey changed size.
+  const std::string painted = absl::StrCat(customer_id_, "/", journey_->timeline_size());
+  if (announced_customer_ == painted) return;
+  const bool first_paint = announced_customer_.rfind(customer_id_ + "/", 0) != 0;
+  announced_customer_ = painted;
+  // Per stage, the marks painted (what the agent sees), for scripts to check.
+  std::string stages;
+  if (const JourneyMapViewModel* model = canvas_->model()) {
+    for (const StageColumn& column : model->columns()) {
+      absl::StrAppend(&stages, " ", column.stage_id.empty() ? "none" : column.stage_id, "=", column.shown_touchpoints);
+    }
+  }
+  std::printf("journeydesk: showing %s (%d touchpoints%s) stages:%s\n", customer_id_.c_str(), journey_->timeline_size(),
+              journey_from_cache_ ? ", offline copy" : "", stages.c_str());
   std::fflush(stdout);
-  if (!options_.screenshot_path.empty()) screenshot_timer_.StartOnce(500);
+  if (first_paint && !options_.screenshot_path.empty()) screenshot_timer_.StartOnce(500);
 }
 
 void AgentFrame::SaveScreenshot() {

@@ -1,8 +1,14 @@
 #pragma once
-// The agent's main window: the customer header with live-signal badges, the journey canvas
-// with the timeline and the selected touchpoint beside it, and a status bar with the
-// connection state. Owns the core (LocalStore, JourneyClient) and drains its notification
-// queue on the main thread (posted with CallAfter). Main thread only.
+// The agent's main window: the contact inbox (left); the customer header with live-signal
+// badges, the journey canvas and the timeline with the selected touchpoint (centre); the
+// next steps and the active contact's workspace (right); a status bar with the connection,
+// the agent and what waits in the outbox. Owns the core (LocalStore, JourneyClient,
+// ContactCenterClient on one gRPC channel) and drains its notification queue on the main
+// thread (posted with CallAfter). Every action has a menu entry with its shortcut; F1 lists
+// them. Main thread only.
+//
+// For scripts and tests it prints one line per event on stdout ("journeydesk: offer K for
+// C", "journeydesk: showing C (N touchpoints)", … — docs/agent-desktop.md lists them).
 
 #include <filesystem>
 #include <memory>
@@ -15,6 +21,8 @@
 #include <wx/textctrl.h>
 #include <wx/timer.h>
 
+#include "core/contact_center_client.h"
+#include "core/contact_inbox.h"
 #include "core/journey_client.h"
 #include "core/local_store.h"
 #include "core/notification_queue.h"
@@ -23,7 +31,10 @@
 namespace journeydesk::agent::ui {
 
 class BadgeBar;
+class ContactInboxPanel;
+class ContactWorkspacePanel;
 class JourneyCanvas;
+class NextStepsPanel;
 class SearchDialog;
 class TimelineList;
 
@@ -33,6 +44,7 @@ struct AgentFrameOptions {
   std::filesystem::path store_path;    // default: LocalStore::DefaultPath()
   std::string screenshot_path;         // save a PNG of the window once the journey is painted
   int exit_after_ms = 0;               // close by itself after this long (scripts, tests)
+  bool available_at_start = false;     // go AVAILABLE as soon as the contact stream is up
 };
 
 class AgentFrame : public wxFrame {
@@ -40,12 +52,16 @@ class AgentFrame : public wxFrame {
   explicit AgentFrame(AgentFrameOptions options);
   ~AgentFrame() override;
 
-  // Opens a customer's journey and follows it live.
-  void OpenCustomer(const std::string& customer_id);
+  // Opens a customer's journey and follows it live. `contact_id`/`channel`: the contact it is
+  // shown for (next steps get that context), empty when looked up by hand.
+  void OpenCustomer(const std::string& customer_id, const std::string& contact_id = "",
+                    const std::string& channel = "");
 
  private:
+  // --- agent_frame.cc: window, journey ---
   void BuildMenus();
   void BuildLayout();
+  wxWindow* BuildCentre(wxWindow* parent);
   void DrainNotifications();
   void Handle(ConnectionChanged&& change);
   void Handle(SessionReady&& ready);
@@ -55,21 +71,49 @@ class AgentFrame : public wxFrame {
   void Handle(TouchpointArrived&& arrived);
   void Handle(WatchResumed&& resumed);
   void Handle(OutboxChanged&& outbox);
-
   void ShowJourney(std::shared_ptr<const v1::Journey> journey);
   void UpdateHeader();
   void UpdateBanner();
   void UpdateStatusFields();
   void ShowDetails(std::optional<int> timeline_index);
-  void SetZoomDays(int days);  // 0: the whole journey
+  void SetZoomDays(int days);
   void OnSearch();
   void OnCanvasPainted();
   void SaveScreenshot();
+  void ShowShortcuts();
+
+  // --- agent_frame_contacts.cc: inbox, workspace, next steps ---
+  void BindContactPanels();
+  void Handle(SuggestionsLoaded&& loaded);
+  void Handle(SuggestionsFailed&& failed);
+  void Handle(AgentStreamStarted&& started);
+  void Handle(AgentStreamLost&& lost);
+  void Handle(OfferArrived&& arrived);
+  void Handle(ContactChanged&& changed);
+  void Handle(CustomerMessageArrived&& message);
+  void Handle(AgentNoticeArrived&& notice);
+  void Handle(AgentStatusChanged&& status);
+  void Handle(ContactCommandFailed&& failed);
+  void RequestNextSteps();
+  void RecordOutcome(const v1::Suggestion& suggestion, v1::ActionOutcome outcome, const std::string& reason);
+  void AcceptOffer(const std::string& contact_id);
+  void DeclineOffer(const std::string& contact_id);
+  void SetActiveContact(const std::string& contact_id);
+  void ShowActiveContact();
+  void WrapUp(const std::string& contact_id);
+  void Transfer(const std::string& contact_id);
+  void AddNote(const std::string& contact_id);
+  void GoAway();
+  void RefreshInbox();
+  // The agent is working a contact that is not yet wrapped up: offers ring but do not take
+  // the screen away from it.
+  bool BusyWithContact() const;
 
   AgentFrameOptions options_;
   NotificationQueue queue_;
   std::unique_ptr<LocalStore> store_;
   std::unique_ptr<JourneyClient> client_;
+  std::unique_ptr<ContactCenterClient> contacts_;
   std::string store_error_;
 
   wxPanel* banner_ = nullptr;
@@ -80,12 +124,17 @@ class AgentFrame : public wxFrame {
   JourneyCanvas* canvas_ = nullptr;
   TimelineList* timeline_ = nullptr;
   wxTextCtrl* details_ = nullptr;
+  ContactInboxPanel* inbox_panel_ = nullptr;
+  NextStepsPanel* next_steps_ = nullptr;
+  ContactWorkspacePanel* workspace_ = nullptr;
   SearchDialog* search_dialog_ = nullptr;  // while open
   wxTimer refresh_timer_;
   wxTimer exit_timer_;
   wxTimer screenshot_timer_;  // GTK lays out a newly shown banner a moment after the paint
 
   std::string customer_id_;
+  std::string shown_for_contact_;  // the contact the journey is shown for, if any
+  std::string shown_for_channel_;
   std::shared_ptr<const v1::Journey> journey_;
   bool journey_from_cache_ = false;
   absl::Time fetched_at_;
@@ -96,6 +145,11 @@ class AgentFrame : public wxFrame {
   std::string notice_;
   int outbox_pending_ = 0;
   std::string announced_customer_;
+
+  ContactInbox inbox_;
+  std::string active_contact_id_;
+  bool stream_up_ = false;
+  bool went_available_ = false;
 };
 
 }  // namespace journeydesk::agent::ui

@@ -1,5 +1,7 @@
 #include "ui/journey_canvas.h"
 
+#include <algorithm>
+
 #include <wx/control.h>
 #include <wx/dcbuffer.h>
 #include <wx/settings.h>
@@ -86,7 +88,30 @@ void JourneyCanvas::SetJourney(std::shared_ptr<const v1::Journey> journey) {
       if (journey_->timeline(i).id() == *selected_id) selected_ = i;
     }
   }
+  if (!same_customer) highlighted_ids_.clear();
+  ResolveHighlighted();
   Relayout();
+}
+
+void JourneyCanvas::SetHighlighted(std::vector<std::string> touchpoint_ids) {
+  highlighted_ids_ = std::move(touchpoint_ids);
+  ResolveHighlighted();
+  if (!highlighted_.empty()) {
+    Select(highlighted_.front());  // scrolls it into view; the timeline follows via on_select
+    if (on_select) on_select(highlighted_.front());
+  }
+  Refresh();
+}
+
+void JourneyCanvas::ResolveHighlighted() {
+  highlighted_.clear();
+  if (!journey_ || highlighted_ids_.empty()) return;
+  for (int i = 0; i < journey_->timeline_size(); ++i) {
+    const std::string& id = journey_->timeline(i).id();
+    if (std::find(highlighted_ids_.begin(), highlighted_ids_.end(), id) != highlighted_ids_.end()) {
+      highlighted_.push_back(i);
+    }
+  }
 }
 
 void JourneyCanvas::SetTimeWindow(const TimeWindow& window) {
@@ -151,12 +176,12 @@ void JourneyCanvas::OnPaint(wxPaintEvent&) {
     return;
   }
   DoPrepareDC(dc);
-  Render(dc, *model_, selected_, hovered_);
+  Render(dc, *model_, selected_, hovered_, highlighted_);
   if (on_painted) on_painted();
 }
 
 void JourneyCanvas::Render(wxDC& dc, const JourneyMapViewModel& model, std::optional<int> selected,
-                           std::optional<int> hovered) {
+                           std::optional<int> hovered, const std::vector<int>& highlighted) {
   const wxFont base = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
   const wxFont bold = base.Bold();
   const wxFont stage_font = base.Bold().Smaller();
@@ -236,6 +261,14 @@ void JourneyCanvas::Render(wxDC& dc, const JourneyMapViewModel& model, std::opti
     }
     dc.SetBrush(wxBrush(fill));
     dc.DrawCircle(mark.cx, mark.cy, mark.radius);
+  }
+  // A next step's evidence: a violet halo, unmistakable against the tone colours.
+  for (int index : highlighted) {
+    const Mark* mark = model.MarkOf(index);
+    if (mark == nullptr) continue;
+    dc.SetBrush(*wxTRANSPARENT_BRUSH);
+    dc.SetPen(wxPen(wxColour(120, 60, 200), 3));
+    dc.DrawCircle(mark->cx, mark->cy, mark->radius + 6);
   }
   for (std::optional<int> index : {hovered, selected}) {
     if (!index) continue;

@@ -6,6 +6,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <wx/dc.h>
 #include <wx/scrolwin.h>
@@ -22,6 +24,9 @@ class JourneyCanvas : public wxScrolledCanvas {
   void SetJourney(std::shared_ptr<const v1::Journey> journey);
   void SetTimeWindow(const TimeWindow& window);
   void SetEmptyText(const wxString& text);
+  // Rings these touchpoints (by id) — a next step's evidence — and scrolls the first into
+  // view; empty clears. Kept across journey reloads.
+  void SetHighlighted(std::vector<std::string> touchpoint_ids);
   // Selects a touchpoint (timeline index) without notifying; nullopt clears.
   void Select(std::optional<int> timeline_index);
   const JourneyMapViewModel* model() const { return model_ ? &*model_ : nullptr; }
@@ -33,11 +38,13 @@ class JourneyCanvas : public wxScrolledCanvas {
 
   // Paints `model` into `dc` (content coordinates); used for the window and for offscreen
   // rendering (screenshots, the paint benchmark).
+  // `highlighted`: timeline indices to ring as evidence.
   static void Render(wxDC& dc, const JourneyMapViewModel& model, std::optional<int> selected,
-                     std::optional<int> hovered);
+                     std::optional<int> hovered, const std::vector<int>& highlighted = {});
 
  private:
   void Relayout();
+  void ResolveHighlighted();
   void OnPaint(wxPaintEvent& event);
   void OnSize(wxSizeEvent& event);
   void OnMotion(wxMouseEvent& event);
@@ -51,6 +58,8 @@ class JourneyCanvas : public wxScrolledCanvas {
   std::optional<int> selected_;
   std::optional<int> hovered_;
   wxString empty_text_;
+  std::vector<std::string> highlighted_ids_;
+  std::vector<int> highlighted_;  // timeline indices of highlighted_ids_ in journey_
 };
 
 }  // namespace journeydesk::agent::ui

@@ -1,6 +1,6 @@
 // journeydesk: the agent desktop.
 //   journeydesk --server HOST:PORT --token-file FILE [--customer ID]
-//               [--screenshot PATH --exit-after-ms N] [--data-file FILE]
+//               [--screenshot PATH --exit-after-ms N] [--data-file FILE] [--available]
 // Without --server/--token-file a sign-in dialog asks for them.
 // --supervisor also opens the supervisor window (a supervisor or admin token):
 //   [--supervisor-screenshot PATH] [--supervisor-action apply-advice]
@@ -32,6 +32,7 @@ struct CommandLine {
   bool supervisor = false;            // open the supervisor window too
   std::string supervisor_screenshot;
   std::string supervisor_action;     // "apply-advice" (scripts, tests)
+  bool available = false;
 };
 
 CommandLine g_command_line;
@@ -66,6 +67,7 @@ class JourneyDeskApp : public wxApp {
     options.screenshot_path = g_command_line.screenshot;
     options.exit_after_ms = g_command_line.exit_after_ms;
     options.store_path = g_command_line.data_file;
+    options.available_at_start = g_command_line.available;
     auto* frame = new AgentFrame(std::move(options));
     frame->Show();
     if (g_command_line.supervisor) {
@@ -89,6 +91,8 @@ int main(int argc, char** argv) {
   cli.add_option("--exit-after-ms", g_command_line.exit_after_ms, "close by itself after this many milliseconds");
   cli.add_option("--data-file", g_command_line.data_file,
                  "the local cache and outbox (default: $XDG_DATA_HOME/journeydesk/journeydesk.db)");
+  cli.add_flag("--available", g_command_line.available,
+               "go available for contacts as soon as the contact stream is up");
   cli.add_flag("--supervisor", g_command_line.supervisor,
                "open the supervisor window at start: queue board, agents, staffing advice");
   cli.add_option("--supervisor-screenshot", g_command_line.supervisor_screenshot,

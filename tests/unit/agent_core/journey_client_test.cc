@@ -85,6 +85,27 @@ TEST_F(JourneyClientTest, SignsInAndLoadsTheWholeJourney) {
   ASSERT_TRUE(cached.ok() && cached->has_value()) << "kept for offline viewing";
 }
 
+TEST_F(JourneyClientTest, AJourneyLongerThanAPageArrivesWhole) {
+  StartJourneyd();
+  SeedCustomer("C-LONG");
+  const absl::Time start = absl::Now() - absl::Hours(24 * 300);
+  for (int batch = 0; batch < 3; ++batch) {
+    v1::RecordTouchpointsRequest request;
+    for (int i = 0; i < 400; ++i) {
+      const int n = batch * 400 + i;
+      *request.add_touchpoints() = MakeTouchpoint(absl::StrCat("long-", n), "C-LONG", n % 2 ? "web" : "email",
+                                                  "viewed_rate_card", start + absl::Minutes(n));
+    }
+    v1::RecordTouchpointsResponse response;
+    ASSERT_TRUE(Stub()->RecordTouchpoints(Context("integration").get(), request, &response).ok());
+  }
+  auto client = Connect(Address(), nullptr);
+  client->LoadJourney("C-LONG");
+  auto loaded = WaitFor<JourneyLoaded>(queue_, [](const JourneyLoaded&) { return true; });
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(loaded->journey.timeline_size(), 1200) << "every page (500 each) reaches the canvas";
+}
+
 TEST_F(JourneyClientTest, UnknownCustomerSaysSo) {
   StartJourneyd();
   auto client = Connect(Address(), nullptr);

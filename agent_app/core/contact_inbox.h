@@ -1,0 +1,61 @@
+#pragma once
+// The agent's inbox as data: the offers ringing now and the contacts the agent holds
+// (active, held, in wrap-up), kept up to date from the agent stream's notifications, plus
+// the agent's own status and the wrap-up codes. The inbox panel renders it; no wx here.
+// Not thread-safe: the UI's main thread owns it.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/time/time.h"
+#include "journeydesk/v1/contact_center.pb.h"
+
+namespace journeydesk::agent {
+
+struct RingingOffer {
+  v1::Offer offer;
+  absl::Time received_at;
+};
+
+class ContactInbox {
+ public:
+  // The stream (re)started. A fresh start replaces everything with journeyd's view; a
+  // resumed one keeps what is known (the missed events follow).
+  void Start(const v1::AgentStarted& started, absl::Time now);
+  void AddOffer(v1::Offer offer, absl::Time now);
+  // A contact changed: offered to this agent → stays an offer; active / held / wrap-up with
+  // this agent → a held contact; anything else (queued again, another agent's, completed,
+  // abandoned) → gone from the inbox. Returns true if the inbox changed.
+  bool UpdateContact(const v1::Contact& contact);
+  // A customer's message on one of the agent's contacts joins its transcript.
+  bool AddCustomerMessage(const std::string& contact_id, const v1::ContactMessage& message);
+  // missed_offer / offer_withdrawn / customer_left end the offer they name.
+  bool ApplyNotice(const v1::Notice& notice);
+  void SetAgentStatus(const v1::AgentStatus& status) { agent_ = status; }
+
+  const std::vector<RingingOffer>& offers() const { return offers_; }    // oldest first
+  const std::vector<v1::Contact>& contacts() const { return contacts_; }  // in arrival order
+  const RingingOffer* FindOffer(const std::string& contact_id) const;
+  const v1::Contact* FindContact(const std::string& contact_id) const;
+  const v1::AgentStatus& agent() const { return agent_; }
+  const std::vector<v1::WrapUpCode>& wrap_up_codes() const { return wrap_up_codes_; }
+  // The customer's name as the screen pop gave it, or the id.
+  std::string CustomerName(const std::string& customer_id) const;
+
+  // "42 s", "3 min", "2 h 5 min": how long a contact has waited or been handled.
+  static std::string ElapsedText(absl::Duration elapsed);
+
+ private:
+  void RemoveOffer(const std::string& contact_id);
+  void RemoveContact(const std::string& contact_id);
+
+  v1::AgentStatus agent_;
+  std::vector<v1::WrapUpCode> wrap_up_codes_;
+  std::vector<RingingOffer> offers_;
+  std::vector<v1::Contact> contacts_;
+  absl::flat_hash_map<std::string, std::string> customer_names_;
+};
+
+}  // namespace journeydesk::agent

@@ -1,0 +1,63 @@
+#pragma once
+// The contact inbox, left of the journey: the agent's state (available / away with a
+// reason), the offers ringing now — channel, customer, subject, wait; the rows flash and the
+// bell rings every 2 s until the agent answers — and the agent's own contacts. Renders a
+// ContactInbox owned by the frame; reports the agent's choices through the callbacks.
+// Main thread only.
+
+#include <functional>
+#include <string>
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/panel.h>
+#include <wx/stattext.h>
+#include <wx/timer.h>
+
+#include "core/contact_inbox.h"
+
+namespace journeydesk::agent::ui {
+
+class ContactInboxPanel : public wxPanel {
+ public:
+  ContactInboxPanel(wxWindow* parent, const ContactInbox* inbox);
+
+  // Re-reads the inbox (after any change).
+  void Refresh(absl::Time now);
+  // A line under the state choice: the stream's state, or why it stopped.
+  void SetStreamStatus(const std::string& text, bool problem);
+  // The offer / contact the agent has selected ("" if none).
+  std::string SelectedOffer() const;
+  std::string SelectedContact() const;
+  void SelectContact(const std::string& contact_id);
+  void FocusOffers();
+  void FocusContacts();
+
+  std::function<void(v1::AgentState state, const std::string& reason)> on_state;
+  std::function<void(const std::string& contact_id)> on_accept;
+  std::function<void(const std::string& contact_id)> on_decline;
+  std::function<void(const std::string& contact_id)> on_preview_offer;  // Enter / double-click
+  std::function<void(const std::string& contact_id)> on_open_contact;
+
+ private:
+  void ShowAgentState();
+  void OnStateChoice();
+  void OnTick();
+
+  const ContactInbox* inbox_;
+  wxChoice* state_;
+  wxStaticText* stream_status_;
+  wxStaticText* offers_title_;
+  wxListCtrl* offers_;
+  wxButton* accept_;
+  wxButton* decline_;
+  wxStaticText* contacts_title_;
+  wxListCtrl* contacts_;
+  wxTimer tick_;
+  int tick_count_ = 0;
+  bool choosing_state_ = false;
+  bool updating_ = false;  // selection changed by Refresh / SelectContact, not the agent
+};
+
+}  // namespace journeydesk::agent::ui
