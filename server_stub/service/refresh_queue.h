@@ -5,7 +5,11 @@
 //
 // - Enqueue returns at once. Work for a customer already waiting is merged into one run
 //   (its touchpoint ids appended), so a burst of writes for one customer costs one run.
-// - Customers are run in the order they were first queued, one at a time, on one thread.
+// - A customer runs at most once per `min_interval`: work queued sooner after their last
+//   run waits for the interval to pass (merging whatever else arrives). The first run after
+//   a quiet spell starts at once.
+// - Customers are run in the order they were first queued, one at a time, on one thread;
+//   a customer still within their interval lets the ones behind them go first.
 // - The thread runs at the lowest CPU priority (Linux SCHED_IDLE; nice +10 where that is
 //   refused): request threads and stream writers that wake up take the CPU from it at once;
 //   on a busy machine this work waits, with a small share of the CPU so it never starves.
@@ -13,6 +17,7 @@
 //
 // Thread safety: Enqueue may be called from any thread.
 
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <string>
@@ -22,6 +27,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 
 namespace journeydesk::service {
 
@@ -30,7 +36,7 @@ class RefreshQueue {
   // Runs on the queue's thread with a customer and the touchpoint ids queued for them.
   using Run = std::function<void(const std::string& customer_id, const std::vector<std::string>& touchpoint_ids)>;
 
-  explicit RefreshQueue(Run run);
+  explicit RefreshQueue(Run run, absl::Duration min_interval = absl::Milliseconds(500));
   ~RefreshQueue();
   RefreshQueue(const RefreshQueue&) = delete;
   RefreshQueue& operator=(const RefreshQueue&) = delete;
@@ -38,13 +44,24 @@ class RefreshQueue {
   void Enqueue(const std::string& customer_id, const std::vector<std::string>& touchpoint_ids);
 
  private:
+  struct Pending {
+    std::vector<std::string> touchpoint_ids;
+    absl::Time not_before;
+  };
+
   void Loop();
+  // The first waiting customer whose interval has passed, or order_.end(); `next` is set to
+  // the earliest time one will be due.
+  std::deque<std::string>::iterator NextDue(absl::Time now, absl::Time* next) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const Run run_;
+  const absl::Duration min_interval_;
   absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  uint64_t enqueued_ ABSL_GUARDED_BY(mu_) = 0;  // counts Enqueue calls: wakes the loop
   std::deque<std::string> order_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, std::vector<std::string>> waiting_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, Pending> waiting_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, absl::Time> last_run_ ABSL_GUARDED_BY(mu_);
   std::thread thread_;  // last: starts after everything above is ready
 };
 
