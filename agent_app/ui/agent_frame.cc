@@ -1,11 +1,13 @@
 #include "ui/agent_frame.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <wx/bitmap.h>
 #include <wx/dcbuffer.h>
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
+#include <wx/gdicmn.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/settings.h>
@@ -26,6 +28,8 @@
 #include "ui/contact_workspace_panel.h"
 #include "ui/journey_canvas.h"
 #include "ui/next_steps_panel.h"
+#include "ui/plugin_workspace/plugin_workspace_panel.h"
+#include "ui/supervisor/supervisor_frame.h"
 #include "ui/search_dialog.h"
 #include "ui/shortcut_overlay.h"
 #include "ui/timeline_list.h"
@@ -35,6 +39,12 @@ namespace journeydesk::agent::ui {
 namespace {
 
 wxString Utf8(const std::string& text) { return wxString::FromUTF8(text.data(), text.size()); }
+
+// Most of the screen, at most 1600 × 1000: inbox, journey and workspace side by side.
+wxSize InitialSize() {
+  const wxRect screen = wxGetClientDisplayRect();
+  return wxSize(std::min(1600, std::max(1024, screen.width - 40)), std::min(1000, std::max(700, screen.height - 40)));
+}
 
 std::string Pretty(const std::string& code) {
   std::string out = code;
@@ -100,11 +110,12 @@ class BadgeBar : public wxPanel {
 };
 
 AgentFrame::AgentFrame(AgentFrameOptions options)
-    : wxFrame(nullptr, wxID_ANY, "JourneyDesk", wxDefaultPosition, wxSize(1440, 860)),
+    : wxFrame(nullptr, wxID_ANY, "JourneyDesk", wxDefaultPosition, InitialSize()),
       options_(std::move(options)),
       refresh_timer_(this, kIdRefreshTimer),
       exit_timer_(this, kIdExitTimer),
-      screenshot_timer_(this, kIdScreenshotTimer) {
+      screenshot_timer_(this, kIdScreenshotTimer),
+      plugin_start_timer_(this, kIdPluginStartTimer) {
   SetName("JourneyDesk");
   BuildMenus();
   BuildLayout();
@@ -135,12 +146,16 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
   contact_options.token = options_.session.token;
   contacts_ = std::make_unique<ContactCenterClient>(contact_options, &queue_);
   queue_.SetWaker([this] { CallAfter(&AgentFrame::DrainNotifications); });
+  StartPlugins();
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { EnsurePluginsStarted(); }, kIdPluginStartTimer);
+  plugin_start_timer_.StartOnce(3000);
 
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
     if (!customer_id_.empty()) client_->LoadJourney(customer_id_);
   }, kIdRefreshTimer);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { Close(true); }, kIdExitTimer);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { SaveScreenshot(); }, kIdScreenshotTimer);
+  if (options_.available_at_start && !options_.screenshot_path.empty()) screenshot_timer_.StartOnce(12000);
   if (options_.exit_after_ms > 0) exit_timer_.StartOnce(options_.exit_after_ms);
 
   UpdateStatusFields();
@@ -151,6 +166,7 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
 
 AgentFrame::~AgentFrame() {
   queue_.SetWaker({});
+  StopPlugins();
   contacts_->Stop();
   client_->Stop();
 }
@@ -173,6 +189,8 @@ void AgentFrame::BuildMenus() {
   agent->Append(kIdTransfer, wxString::FromUTF8("&Transfer…\tCtrl+Shift+T"));
   agent->Append(kIdNote, wxString::FromUTF8("Add &note…\tCtrl+Shift+N"));
   agent->Append(kIdWrapUp, wxString::FromUTF8("&Wrap up…\tCtrl+Shift+W"));
+  agent->AppendSeparator();
+  agent->Append(kIdPlugins, wxString::FromUTF8("Channel &plugins…\tCtrl+Shift+P"));
   auto* steps = new wxMenu;
   steps->Append(kIdStepAccept, "&Accept the next step\tCtrl+Y");
   steps->Append(kIdStepDecline, wxString::FromUTF8("&Decline the next step…\tCtrl+Shift+Y"));
@@ -191,14 +209,18 @@ void AgentFrame::BuildMenus() {
   view->Append(kIdFocusTimeline, "&Timeline\tCtrl+T");
   view->Append(kIdFocusSteps, "&Next steps\tCtrl+J");
   view->Append(kIdFocusComposer, "&Composer\tCtrl+L");
+  view->AppendSeparator();
+  view->Append(kIdSupervisor, wxString::FromUTF8("&Supervisor window…\tCtrl+Shift+S"),
+               "Queues, agents and staffing (supervisor token)");
   auto* help = new wxMenu;
   help->Append(kIdShortcuts, "&Keyboard shortcuts\tF1");
   auto* bar = new wxMenuBar;
   bar->Append(file, "&File");
-  bar->Append(agent, "&Agent");
+  // Mnemonics stay clear of the channel plugins' Alt+letter actions (Alt+A answer, Alt+H hold).
+  bar->Append(agent, "A&gent");
   bar->Append(steps, "&Next steps");
   bar->Append(view, "&View");
-  bar->Append(help, "&Help");
+  bar->Append(help, "Hel&p");
   SetMenuBar(bar);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { OnSearch(); }, kIdSearch);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
@@ -213,6 +235,10 @@ void AgentFrame::BuildMenus() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { canvas_->SetFocus(); }, kIdFocusCanvas);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { timeline_->SetFocus(); }, kIdFocusTimeline);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowShortcuts(); }, kIdShortcuts);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenPluginManager(); }, kIdPlugins);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    supervisor_ui::OpenSupervisorWindow(this, options_.session);
+  }, kIdSupervisor);
 }
 
 void AgentFrame::BuildLayout() {
@@ -224,10 +250,21 @@ void AgentFrame::BuildLayout() {
   wxWindow* centre = BuildCentre(rest);
   auto* right = new wxSplitterWindow(rest, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
   next_steps_ = new NextStepsPanel(right);
-  workspace_ = new ContactWorkspacePanel(right);
+  // The active contact's workspace: its channel plugin's when it has one, else the generic one.
+  workspace_area_ = new wxPanel(right);
+  workspace_area_->SetName("Contact workspace area");
+  workspace_ = new ContactWorkspacePanel(workspace_area_);
+  plugin_panel_ = new PluginWorkspacePanel(workspace_area_);
+  plugin_panel_->Hide();
+  auto* area_sizer = new wxBoxSizer(wxVERTICAL);
+  area_sizer->Add(workspace_, 1, wxEXPAND);
+  area_sizer->Add(plugin_panel_, 1, wxEXPAND);
+  workspace_area_->SetSizer(area_sizer);
   right->SetMinimumPaneSize(FromDIP(160));
-  right->SetSashGravity(0.5);
-  right->SplitHorizontally(next_steps_, workspace_, FromDIP(400));
+  right->SetSashGravity(0.4);
+  right->SplitHorizontally(next_steps_, workspace_area_, FromDIP(330));
+  // Once the window has its real size: two fifths for next steps, the rest for the workspace.
+  CallAfter([right] { right->SetSashPosition(right->GetClientSize().y * 2 / 5); });
   rest->SetMinimumPaneSize(FromDIP(300));
   rest->SetSashGravity(1.0);
   rest->SplitVertically(centre, right, -FromDIP(420));
@@ -336,6 +373,7 @@ void AgentFrame::Handle(ConnectionChanged&& change) {
 void AgentFrame::Handle(SessionReady&& ready) {
   options_.session.agent_id = ready.agent_id;
   options_.session.role = ready.role;
+  if (plugin_requests_) plugin_requests_->SetAgentId(ready.agent_id);
   agent_label_ = ready.agent_id.empty() ? ready.role : absl::StrCat(ready.agent_id, " (", ready.role, ")");
   UpdateStatusFields();
 }
@@ -547,10 +585,17 @@ void AgentFrame::OnCanvasPainted() {
   std::printf("journeydesk: showing %s (%d touchpoints%s) stages:%s\n", customer_id_.c_str(), journey_->timeline_size(),
               journey_from_cache_ ? ", offline copy" : "", stages.c_str());
   std::fflush(stdout);
-  if (first_paint && !options_.screenshot_path.empty()) screenshot_timer_.StartOnce(500);
+  // An agent waiting for contacts is pictured with the first offer's screen pop (or, if none
+  // comes, by the fallback timer set at start).
+  const bool wait_for_offer = options_.available_at_start && shown_for_contact_.empty();
+  if (first_paint && !wait_for_offer && !options_.screenshot_path.empty() && !screenshot_taken_) {
+    screenshot_timer_.StartOnce(500);
+  }
 }
 
 void AgentFrame::SaveScreenshot() {
+  if (screenshot_taken_) return;
+  screenshot_taken_ = true;
   Update();
   const wxRect rect = GetScreenRect();
   wxBitmap bitmap(rect.width, rect.height, 24);

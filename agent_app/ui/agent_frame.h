@@ -11,9 +11,11 @@
 // C", "journeydesk: showing C (N touchpoints)", … — docs/agent-desktop.md lists them).
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <wx/frame.h>
 #include <wx/panel.h>
@@ -23,6 +25,10 @@
 
 #include "core/contact_center_client.h"
 #include "core/contact_inbox.h"
+#include "core/desk_plugins/plugin_request_router.h"
+#include "core/plugin_host/plugin_host.h"
+#include "core/plugin_host/plugin_host_worker.h"
+#include "core/plugin_host/plugin_notification_queue.h"
 #include "core/journey_client.h"
 #include "core/local_store.h"
 #include "core/notification_queue.h"
@@ -35,6 +41,8 @@ class ContactInboxPanel;
 class ContactWorkspacePanel;
 class JourneyCanvas;
 class NextStepsPanel;
+class PluginManagerDialog;
+class PluginWorkspacePanel;
 class SearchDialog;
 class TimelineList;
 
@@ -43,8 +51,10 @@ struct AgentFrameOptions {
   std::string customer_id;             // shown at start when set
   std::filesystem::path store_path;    // default: LocalStore::DefaultPath()
   std::string screenshot_path;         // save a PNG of the window once the journey is painted
+                                       // (with available_at_start: the first offer's screen pop)
   int exit_after_ms = 0;               // close by itself after this long (scripts, tests)
   bool available_at_start = false;     // go AVAILABLE as soon as the contact stream is up
+  bool plugins = true;                 // channel plugins give contacts their workspaces
 };
 
 class AgentFrame : public wxFrame {
@@ -109,6 +119,25 @@ class AgentFrame : public wxFrame {
   // the screen away from it.
   bool BusyWithContact() const;
 
+  // --- agent_frame_plugins.cc: channel plugins ---
+  void StartPlugins();
+  void EnsurePluginsStarted();  // on the first contact, or a few seconds after start
+  void StopPlugins();
+  void DrainPluginNotifications();
+  // After any inbox change: hands new contacts to their channel's plugin, sends changes,
+  // closes what left the agent's hands.
+  void SyncPluginContacts();
+  void PostCustomerMessageToPlugin(const std::string& contact_id, const v1::ContactMessage& message);
+  void ReportFailureToPlugin(const std::string& contact_id, const std::string& request, const std::string& message);
+  // Shows the plugin's workspace for the active contact when it has one, else the generic one.
+  void ShowWorkspace();
+  void OpenPluginManager();
+  // A frame shortcut that a shown plugin workspace also binds (e.g. Ctrl+Enter sends an
+  // email): invokes the plugin's action instead. `shortcuts` in lower case. False if none.
+  bool ForwardToPluginWorkspace(const std::vector<std::string>& shortcuts);
+  // Ctrl+L with a plugin workspace shown: its composer. False if there is none.
+  bool FocusPluginComposer();
+
   AgentFrameOptions options_;
   NotificationQueue queue_;
   std::unique_ptr<LocalStore> store_;
@@ -127,6 +156,8 @@ class AgentFrame : public wxFrame {
   ContactInboxPanel* inbox_panel_ = nullptr;
   NextStepsPanel* next_steps_ = nullptr;
   ContactWorkspacePanel* workspace_ = nullptr;
+  PluginWorkspacePanel* plugin_panel_ = nullptr;
+  wxPanel* workspace_area_ = nullptr;  // holds whichever of the two is shown
   SearchDialog* search_dialog_ = nullptr;  // while open
   wxTimer refresh_timer_;
   wxTimer exit_timer_;
@@ -145,11 +176,24 @@ class AgentFrame : public wxFrame {
   std::string notice_;
   int outbox_pending_ = 0;
   std::string announced_customer_;
+  bool screenshot_taken_ = false;
 
   ContactInbox inbox_;
   std::string active_contact_id_;
   bool stream_up_ = false;
   bool went_available_ = false;
+
+  // Channel plugins (absent when options_.plugins is false). Destroyed in the order the
+  // host needs: waker cleared, worker joined, host shut down, then the queue.
+  std::unique_ptr<PluginRequestRouter> plugin_requests_;
+  std::unique_ptr<plugins::PluginNotificationQueue> plugin_queue_;
+  std::unique_ptr<plugins::PluginHost> plugin_host_;
+  std::unique_ptr<plugins::PluginHostWorker> plugin_worker_;
+  std::map<std::string, int64_t> plugin_contacts_;  // handed to a plugin → last version sent
+  std::map<std::string, plugin::v1::WorkspaceView> plugin_views_;
+  PluginManagerDialog* plugin_manager_ = nullptr;  // while open
+  bool plugins_started_ = false;
+  wxTimer plugin_start_timer_;
 };
 
 }  // namespace journeydesk::agent::ui

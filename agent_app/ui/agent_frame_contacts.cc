@@ -93,8 +93,16 @@ void AgentFrame::BindContactPanels() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     if (const std::string id = inbox_panel_->SelectedOffer(); !id.empty()) DeclineOffer(id);
   }, kIdDeclineOffer);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { workspace_->ToggleHold(); }, kIdHold);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { workspace_->SendDraft(); }, kIdSend);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    // On the active contact whichever workspace shows it.
+    if (const v1::Contact* contact = inbox_.FindContact(active_contact_id_)) {
+      if (contact->state() == v1::CONTACT_ACTIVE) contacts_->Hold(active_contact_id_);
+      if (contact->state() == v1::CONTACT_HELD) contacts_->Resume(active_contact_id_);
+    }
+  }, kIdHold);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    if (!ForwardToPluginWorkspace({"ctrl+enter", "ctrl+return"})) workspace_->SendDraft();
+  }, kIdSend);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     if (!active_contact_id_.empty()) Transfer(active_contact_id_);
   }, kIdTransfer);
@@ -111,7 +119,9 @@ void AgentFrame::BindContactPanels() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { inbox_panel_->FocusOffers(); }, kIdFocusInbox);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { inbox_panel_->FocusContacts(); }, kIdFocusContacts);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { next_steps_->FocusFirst(); }, kIdFocusSteps);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { workspace_->FocusComposer(); }, kIdFocusComposer);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    if (!FocusPluginComposer()) workspace_->FocusComposer();
+  }, kIdFocusComposer);
 }
 
 // ---------------------------------------------------------------- the agent stream
@@ -183,6 +193,7 @@ void AgentFrame::Handle(ContactChanged&& changed) {
 }
 
 void AgentFrame::Handle(CustomerMessageArrived&& message) {
+  PostCustomerMessageToPlugin(message.contact_id, message.message);
   if (inbox_.AddCustomerMessage(message.contact_id, message.message) && message.contact_id == active_contact_id_) {
     ShowActiveContact();
   }
@@ -207,6 +218,7 @@ void AgentFrame::Handle(AgentStatusChanged&& status) {
 
 void AgentFrame::Handle(ContactCommandFailed&& failed) {
   Announce("refused: ", failed.message);
+  ReportFailureToPlugin(failed.contact_id, failed.action, failed.message);
   if (!failed.contact_id.empty() && failed.contact_id == active_contact_id_) {
     workspace_->SetNotice(failed.message, true);
   } else {
@@ -216,6 +228,7 @@ void AgentFrame::Handle(ContactCommandFailed&& failed) {
 }
 
 void AgentFrame::RefreshInbox() {
+  SyncPluginContacts();
   inbox_panel_->Refresh(absl::Now());
   inbox_panel_->SelectContact(active_contact_id_);
   UpdateStatusFields();
@@ -256,9 +269,10 @@ void AgentFrame::ShowActiveContact() {
   const v1::Contact* contact = inbox_.FindContact(active_contact_id_);
   if (contact == nullptr) {
     workspace_->ShowContact(std::nullopt, "");
-    return;
+  } else {
+    workspace_->ShowContact(*contact, inbox_.CustomerName(contact->customer_id()));
   }
-  workspace_->ShowContact(*contact, inbox_.CustomerName(contact->customer_id()));
+  ShowWorkspace();
 }
 
 void AgentFrame::WrapUp(const std::string& contact_id) {

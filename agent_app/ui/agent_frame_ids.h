@@ -33,7 +33,10 @@ enum AgentFrameId {
   kIdStepDecline,
   kIdStepWhy,
   kIdStepSuppressed,
+  kIdPlugins,
+  kIdSupervisor,
   kIdRefreshTimer,
+  kIdPluginStartTimer,
   kIdExitTimer,
   kIdScreenshotTimer,
 };

@@ -33,6 +33,7 @@ struct CommandLine {
   std::string supervisor_screenshot;
   std::string supervisor_action;     // "apply-advice" (scripts, tests)
   bool available = false;
+  bool no_plugins = false;
 };
 
 CommandLine g_command_line;
@@ -68,6 +69,7 @@ class JourneyDeskApp : public wxApp {
     options.exit_after_ms = g_command_line.exit_after_ms;
     options.store_path = g_command_line.data_file;
     options.available_at_start = g_command_line.available;
+    options.plugins = !g_command_line.no_plugins;
     auto* frame = new AgentFrame(std::move(options));
     frame->Show();
     if (g_command_line.supervisor) {
@@ -91,6 +93,8 @@ int main(int argc, char** argv) {
   cli.add_option("--exit-after-ms", g_command_line.exit_after_ms, "close by itself after this many milliseconds");
   cli.add_option("--data-file", g_command_line.data_file,
                  "the local cache and outbox (default: $XDG_DATA_HOME/journeydesk/journeydesk.db)");
+  cli.add_flag("--no-plugins", g_command_line.no_plugins,
+               "give every contact the generic workspace; load no channel plugin");
   cli.add_flag("--available", g_command_line.available,
                "go available for contacts as soon as the contact stream is up");
   cli.add_flag("--supervisor", g_command_line.supervisor,

@@ -38,9 +38,9 @@ class ContactFlowGuiTest : public JourneydeskGuiTest {
     return "C-000001";
   }
 
-  std::string Enqueue(const std::string& customer_id) {
+  std::string Enqueue(const std::string& customer_id, const std::string& channel = "phone") {
     v1::EnqueueContactRequest request;
-    request.set_channel("phone");
+    request.set_channel(channel);
     request.set_customer_id(customer_id);
     request.set_subject("Calling about my contract");
     v1::EnqueueContactResponse response;
@@ -82,12 +82,12 @@ class ContactFlowGuiTest : public JourneydeskGuiTest {
   }
 
   // Signs in as the agent, available, and waits for the offer of a new contact of `customer`.
-  std::string StartDeskAndRing(const std::string& customer) {
+  std::string StartDeskAndRing(const std::string& customer, const std::string& channel = "phone") {
     StartDesk({"--server", Address(), "--token-file", WriteAgentToken().string(), "--available",
                "--data-file", (dir_ / "desk.db").string()});
     EXPECT_TRUE(WaitForLine("journeydesk: state available", absl::Seconds(30)).has_value())
         << "--available makes the agent available once the contact stream is up";
-    const std::string contact_id = Enqueue(customer);
+    const std::string contact_id = Enqueue(customer, channel);
     EXPECT_TRUE(WaitForLine(absl::StrCat("journeydesk: offer ", contact_id, " for ", customer), absl::Seconds(20))
                     .has_value());
     return contact_id;
@@ -179,6 +179,38 @@ TEST_F(ContactFlowGuiTest, AWrapUpMadeOfflineReachesJourneydOnceWhenItIsBack) {
   EXPECT_EQ(CountOnJourney(customer, "contact_completed", contact_id), 1) << "exactly one wrap-up";
   absl::SleepFor(absl::Milliseconds(400));
   ScreenshotRoot("offline_2_wrap_up_delivered.png");
+}
+
+TEST_F(ContactFlowGuiTest, AChatContactGetsTheChatPluginsWorkspaceAndItsMessagesReachTheCustomer) {
+  StartJourneyd({"--demo", "--demo-customers", "50"});
+  const std::string contact_id = StartDeskAndRing("C-000003", "chat");
+  PressKeys({"F6"});
+  ASSERT_TRUE(WaitForLine(absl::StrCat("journeydesk: contact ", contact_id, " active"), absl::Seconds(20)).has_value());
+  ASSERT_TRUE(WaitForLine(absl::StrCat("journeydesk: plugin workspace for ", contact_id), absl::Seconds(30)).has_value())
+      << "the chat plugin (in its own process) draws the contact's workspace";
+
+  // The agent types into the plugin's composer and presses Enter: the plugin asks the desktop
+  // to send it, and journeyd has the message on the contact.
+  PressKeysInFocusedWindow({"ctrl+l"});
+  CommandResult typed = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "type", "--delay", "30",
+                                    "Happy to help with that"});
+  ASSERT_EQ(typed.exit_code, 0) << typed.err;
+  PressKeysInFocusedWindow({"Return"});
+  bool delivered = false;
+  for (int attempt = 0; attempt < 50 && !delivered; ++attempt) {
+    absl::SleepFor(absl::Milliseconds(200));
+    v1::GetJourneyRequest request;
+    request.set_customer_id("C-000003");
+    request.set_page_size(50);
+    v1::Journey journey;
+    if (!Stub()->GetJourney(Context("agent").get(), request, &journey).ok()) continue;
+    for (const v1::Touchpoint& tp : journey.timeline()) {
+      delivered |= tp.kind() == "message_outbound" && tp.contact_id() == contact_id &&
+                   tp.summary().find("Happy to help with that") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(delivered) << "the agent's chat line reached journeyd as an outbound message";
+  ScreenshotRoot("plugin_chat_workspace.png");
 }
 
 }  // namespace
