@@ -117,9 +117,7 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
       screenshot_timer_(this, kIdScreenshotTimer),
       plugin_start_timer_(this, kIdPluginStartTimer) {
   SetName("JourneyDesk");
-  BuildMenus();
-  BuildLayout();
-
+  // The core first: the journey is on its way while the window is being built.
   const std::filesystem::path store_path =
       options_.store_path.empty() ? LocalStore::DefaultPath() : options_.store_path;
   auto store = LocalStore::Open(store_path);
@@ -145,7 +143,18 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
   contact_options.channel = channel;
   contact_options.token = options_.session.token;
   contacts_ = std::make_unique<ContactCenterClient>(contact_options, &queue_);
+  // Notifications are drained by the event loop, after this constructor has built the window.
   queue_.SetWaker([this] { CallAfter(&AgentFrame::DrainNotifications); });
+  client_->Start();
+  if (!options_.customer_id.empty()) {
+    requested_customer_ = options_.customer_id;
+    client_->LoadJourney(options_.customer_id);
+    client_->Watch(options_.customer_id);
+  }
+  contacts_->Start();
+
+  BuildMenus();
+  BuildLayout();
   StartPlugins();
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { EnsurePluginsStarted(); }, kIdPluginStartTimer);
   plugin_start_timer_.StartOnce(3000);
@@ -159,8 +168,6 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
   if (options_.exit_after_ms > 0) exit_timer_.StartOnce(options_.exit_after_ms);
 
   UpdateStatusFields();
-  client_->Start();
-  contacts_->Start();
   if (!options_.customer_id.empty()) OpenCustomer(options_.customer_id);
 }
 
@@ -348,9 +355,10 @@ void AgentFrame::OpenCustomer(const std::string& customer_id, const std::string&
   shown_for_channel_ = channel;
   RequestNextSteps();
   if (same && journey_) return;  // already on screen and followed live
-  announced_customer_.clear();
   notice_ = absl::StrCat("loading ", customer_id, "…");
   UpdateStatusFields();
+  if (requested_customer_ == customer_id) return;  // on its way already
+  requested_customer_ = customer_id;
   client_->LoadJourney(customer_id);
   client_->Watch(customer_id);
 }
@@ -388,6 +396,7 @@ void AgentFrame::Handle(JourneyLoaded&& loaded) {
 }
 
 void AgentFrame::Handle(JourneyFailed&& failed) {
+  if (failed.customer_id == requested_customer_) requested_customer_.clear();  // opening it again retries
   if (failed.customer_id != customer_id_) return;
   notice_ = failed.message;
   if (!journey_) canvas_->SetEmptyText(Utf8(failed.message));

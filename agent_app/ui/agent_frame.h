@@ -164,6 +164,7 @@ class AgentFrame : public wxFrame {
   wxTimer screenshot_timer_;  // GTK lays out a newly shown banner a moment after the paint
 
   std::string customer_id_;
+  std::string requested_customer_;  // the last customer whose journey was asked for
   std::string shown_for_contact_;  // the contact the journey is shown for, if any
   std::string shown_for_channel_;
   std::shared_ptr<const v1::Journey> journey_;
