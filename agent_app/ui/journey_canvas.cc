@@ -1,6 +1,9 @@
 #include "ui/journey_canvas.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include <wx/control.h>
 #include <wx/dcbuffer.h>
@@ -9,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "core/proto_time.h"
+#include "ui/mark_sprites.h"
 #include "ui/ui_palette.h"
 
 namespace journeydesk::agent::ui {
@@ -53,6 +57,45 @@ void DrawWrapped(wxDC& dc, const wxString& text, int x, int y, int width) {
   }
   dc.DrawText(text.Left(split), x, y);
   DrawTextFitted(dc, text.Mid(split + 1), x, y + line_height, width);
+}
+
+// The fonts of a paint, derived from the system's GUI font once and again only when that
+// changes (a theme switch).
+struct CanvasFonts {
+  wxFont base, stage, small;
+};
+
+const CanvasFonts& Fonts() {
+  static CanvasFonts* fonts = new CanvasFonts;  // never destroyed: no wx object outlives wx
+  const wxFont base = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
+  if (!fonts->base.IsOk() || fonts->base != base) {
+    fonts->base = base;
+    fonts->stage = base.Bold().Smaller();
+    fonts->small = base.Smaller();
+  }
+  return *fonts;
+}
+
+// The mark images every Render shares. Main thread only, like Render; never destroyed, so
+// no bitmap outlives wx.
+MarkSprites& SharedMarkSprites() {
+  static MarkSprites* sprites = new MarkSprites;
+  return *sprites;
+}
+
+// Marks as circles, for DCs that images would be scaled into (see MarkSprites::Suits); the
+// pen and brush change only where the tone or ring does.
+void DrawMarkCircles(wxDC& dc, const std::vector<Mark>& marks) {
+  std::optional<std::pair<MarkTone, bool>> style;
+  for (const Mark& mark : marks) {
+    const bool dark_ring = mark.evidence || mark.open_issue;
+    if (style != std::pair(mark.tone, dark_ring)) {
+      style = std::pair(mark.tone, dark_ring);
+      dc.SetPen(MarkPen(mark.tone, dark_ring));
+      dc.SetBrush(wxBrush(ToneColour(mark.tone)));
+    }
+    dc.DrawCircle(mark.cx, mark.cy, mark.radius);
+  }
 }
 
 }  // namespace
@@ -182,16 +225,17 @@ void JourneyCanvas::OnPaint(wxPaintEvent&) {
 
 void JourneyCanvas::Render(wxDC& dc, const JourneyMapViewModel& model, std::optional<int> selected,
                            std::optional<int> hovered, const std::vector<int>& highlighted) {
-  const wxFont base = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
-  const wxFont bold = base.Bold();
-  const wxFont stage_font = base.Bold().Smaller();
-  const wxFont small = base.Smaller();
+  const CanvasFonts& fonts = Fonts();
+  const wxFont& base = fonts.base;
+  const wxFont& stage_font = fonts.stage;
+  const wxFont& small = fonts.small;
   dc.SetPen(*wxTRANSPARENT_PEN);
 
   // Lane stripes, then the current stage's column on top of them.
+  const wxBrush stripe(LaneStripe());
   for (size_t l = 0; l < model.lanes().size(); ++l) {
     const ChannelLane& lane = model.lanes()[l];
-    dc.SetBrush(wxBrush(l % 2 ? LaneStripe() : *wxWHITE));
+    dc.SetBrush(l % 2 ? stripe : *wxWHITE_BRUSH);
     dc.DrawRectangle(0, lane.body.y, model.content_width(), lane.body.height);
   }
   for (const StageColumn& column : model.columns()) {
@@ -251,31 +295,29 @@ void JourneyCanvas::Render(wxDC& dc, const JourneyMapViewModel& model, std::opti
     dc.SetFont(base);
   }
 
-  // Marks: evidence and open issues get a dark ring; the hovered and the selected a bold one.
-  for (const Mark& mark : model.marks()) {
-    const wxColour fill = ToneColour(mark.tone);
-    if (mark.evidence || mark.open_issue) {
-      dc.SetPen(wxPen(wxColour(30, 30, 30), 2));
-    } else {
-      dc.SetPen(wxPen(fill.ChangeLightness(80)));
+  // Marks, in the model's order (a later one covers an earlier one it overlaps): evidence and
+  // open issues get a dark ring; the hovered and the selected a bold one.
+  if (MarkSprites::Suits(dc)) {
+    MarkSprites& sprites = SharedMarkSprites();
+    for (const Mark& mark : model.marks()) {
+      sprites.Draw(dc, mark.tone, mark.evidence || mark.open_issue, mark.cx, mark.cy, mark.radius);
     }
-    dc.SetBrush(wxBrush(fill));
-    dc.DrawCircle(mark.cx, mark.cy, mark.radius);
+  } else {
+    DrawMarkCircles(dc, model.marks());
   }
   // A next step's evidence: a violet halo, unmistakable against the tone colours.
+  dc.SetBrush(*wxTRANSPARENT_BRUSH);
+  dc.SetPen(wxPen(EvidenceHalo(), 3));
   for (int index : highlighted) {
     const Mark* mark = model.MarkOf(index);
     if (mark == nullptr) continue;
-    dc.SetBrush(*wxTRANSPARENT_BRUSH);
-    dc.SetPen(wxPen(wxColour(120, 60, 200), 3));
     dc.DrawCircle(mark->cx, mark->cy, mark->radius + 6);
   }
   for (std::optional<int> index : {hovered, selected}) {
     if (!index) continue;
     const Mark* mark = model.MarkOf(*index);
     if (mark == nullptr) continue;
-    dc.SetBrush(*wxTRANSPARENT_BRUSH);
-    dc.SetPen(wxPen(index == selected ? CurrentStageAccent() : wxColour(20, 20, 20), 2));
+    dc.SetPen(wxPen(index == selected ? CurrentStageAccent() : HoverRing(), 2));
     dc.DrawCircle(mark->cx, mark->cy, mark->radius + 4);
   }
 }

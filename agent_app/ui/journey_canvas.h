@@ -38,7 +38,8 @@ class JourneyCanvas : public wxScrolledCanvas {
 
   // Paints `model` into `dc` (content coordinates); used for the window and for offscreen
   // rendering (screenshots, the paint benchmark).
-  // `highlighted`: timeline indices to ring as evidence.
+  // `highlighted`: timeline indices to ring as evidence. Main thread only: marks are copied
+  // from images shared by every call and made on first use (ui/mark_sprites.h).
   static void Render(wxDC& dc, const JourneyMapViewModel& model, std::optional<int> selected,
                      std::optional<int> hovered, const std::vector<int>& highlighted = {});
 

@@ -13,6 +13,11 @@ wxColour ToneColour(MarkTone tone) {
   return wxColour(140, 148, 160);
 }
 
+wxColour MarkOutline(MarkTone tone) { return ToneColour(tone).ChangeLightness(80); }
+wxColour MarkRing() { return wxColour(30, 30, 30); }
+wxColour EvidenceHalo() { return wxColour(120, 60, 200); }
+wxColour HoverRing() { return wxColour(20, 20, 20); }
+
 wxColour HeatColour(NpsHeat heat) {
   switch (heat) {
     case NpsHeat::kNone: return wxColour(228, 231, 236);
