@@ -164,7 +164,7 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
   }, kIdRefreshTimer);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { Close(true); }, kIdExitTimer);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { SaveScreenshot(); }, kIdScreenshotTimer);
-  if (options_.available_at_start && !options_.screenshot_path.empty()) screenshot_timer_.StartOnce(12000);
+  if (options_.available_at_start && !options_.screenshot_path.empty()) screenshot_timer_.StartOnce(30000);
   if (options_.exit_after_ms > 0) exit_timer_.StartOnce(options_.exit_after_ms);
 
   UpdateStatusFields();
