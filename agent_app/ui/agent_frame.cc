@@ -21,8 +21,6 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "core/proto_time.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/support/channel_arguments.h"
 #include "ui/agent_frame_ids.h"
 #include "ui/contact_inbox_panel.h"
 #include "ui/contact_workspace_panel.h"
@@ -112,46 +110,32 @@ class BadgeBar : public wxPanel {
 AgentFrame::AgentFrame(AgentFrameOptions options)
     : wxFrame(nullptr, wxID_ANY, "JourneyDesk", wxDefaultPosition, InitialSize()),
       options_(std::move(options)),
+      core_(std::move(options_.core)),
       refresh_timer_(this, kIdRefreshTimer),
       exit_timer_(this, kIdExitTimer),
       screenshot_timer_(this, kIdScreenshotTimer),
       plugin_start_timer_(this, kIdPluginStartTimer) {
   SetName("JourneyDesk");
-  // The core first: the journey is on its way while the window is being built.
-  const std::filesystem::path store_path =
-      options_.store_path.empty() ? LocalStore::DefaultPath() : options_.store_path;
-  auto store = LocalStore::Open(store_path);
-  if (store.ok()) {
-    store_ = *std::move(store);
-    if (auto pending = store_->PendingCount(); pending.ok()) outbox_pending_ = *pending;
-  } else {
-    store_error_ = absl::StrCat("no offline copy: ", store.status().message());
+  // The core first (unless main() started it before the toolkit): the journey is on its way
+  // while the window is being built.
+  if (!core_) {
+    DeskCoreOptions core_options;
+    core_options.session = options_.session;
+    core_options.store_path = options_.store_path;
+    core_options.customer_id = options_.customer_id;
+    core_ = std::make_unique<DeskCore>(std::move(core_options));
   }
-
-  // One channel for both services: one connection, one reconnect.
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
-  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
-  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-  auto channel = grpc::CreateCustomChannel(options_.session.server, grpc::InsecureChannelCredentials(), args);
-  JourneyClientOptions client_options;
-  client_options.server = options_.session.server;
-  client_options.token = options_.session.token;
-  client_options.channel = channel;
-  client_ = std::make_unique<JourneyClient>(client_options, &queue_, store_.get());
-  ContactCenterClientOptions contact_options;
-  contact_options.channel = channel;
-  contact_options.token = options_.session.token;
-  contacts_ = std::make_unique<ContactCenterClient>(contact_options, &queue_);
-  // Notifications are drained by the event loop, after this constructor has built the window.
-  queue_.SetWaker([this] { CallAfter(&AgentFrame::DrainNotifications); });
-  client_->Start();
-  if (!options_.customer_id.empty()) {
-    requested_customer_ = options_.customer_id;
-    client_->LoadJourney(options_.customer_id);
-    client_->Watch(options_.customer_id);
+  queue_ = &core_->queue();
+  client_ = &core_->journeys();
+  contacts_ = &core_->contacts();
+  store_error_ = core_->store_error();
+  if (LocalStore* store = core_->store()) {
+    if (auto pending = store->PendingCount(); pending.ok()) outbox_pending_ = *pending;
   }
-  contacts_->Start();
+  requested_customer_ = core_->requested_customer();
+  // What arrived before the waker is drained once the event loop runs.
+  queue_->SetWaker([this] { CallAfter(&AgentFrame::DrainNotifications); });
+  CallAfter(&AgentFrame::DrainNotifications);
 
   BuildMenus();
   BuildLayout();
@@ -172,10 +156,9 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
 }
 
 AgentFrame::~AgentFrame() {
-  queue_.SetWaker({});
+  queue_->SetWaker({});
   StopPlugins();
-  contacts_->Stop();
-  client_->Stop();
+  core_->Stop();
 }
 
 void AgentFrame::BuildMenus() {
@@ -364,7 +347,7 @@ void AgentFrame::OpenCustomer(const std::string& customer_id, const std::string&
 }
 
 void AgentFrame::DrainNotifications() {
-  for (Notification& notification : queue_.DrainAll()) {
+  for (Notification& notification : queue_->DrainAll()) {
     std::visit([this](auto&& value) { Handle(std::move(value)); }, std::move(notification));
   }
 }

@@ -25,6 +25,7 @@
 
 #include "core/contact_center_client.h"
 #include "core/contact_inbox.h"
+#include "core/desk_core.h"
 #include "core/desk_plugins/plugin_request_router.h"
 #include "core/plugin_host/plugin_host.h"
 #include "core/plugin_host/plugin_host_worker.h"
@@ -55,6 +56,9 @@ struct AgentFrameOptions {
   int exit_after_ms = 0;               // close by itself after this long (scripts, tests)
   bool available_at_start = false;     // go AVAILABLE as soon as the contact stream is up
   bool plugins = true;                 // channel plugins give contacts their workspaces
+  // Started before the toolkit (for customer_id, store_path, session); null: the frame
+  // starts it.
+  std::unique_ptr<DeskCore> core;
 };
 
 class AgentFrame : public wxFrame {
@@ -139,10 +143,10 @@ class AgentFrame : public wxFrame {
   bool FocusPluginComposer();
 
   AgentFrameOptions options_;
-  NotificationQueue queue_;
-  std::unique_ptr<LocalStore> store_;
-  std::unique_ptr<JourneyClient> client_;
-  std::unique_ptr<ContactCenterClient> contacts_;
+  std::unique_ptr<DeskCore> core_;
+  NotificationQueue* queue_ = nullptr;          // core_'s
+  JourneyClient* client_ = nullptr;             // core_'s
+  ContactCenterClient* contacts_ = nullptr;     // core_'s
   std::string store_error_;
 
   wxPanel* banner_ = nullptr;

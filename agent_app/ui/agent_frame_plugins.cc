@@ -20,7 +20,7 @@ namespace journeydesk::agent::ui {
 
 void AgentFrame::StartPlugins() {
   if (!options_.plugins) return;
-  plugin_requests_ = std::make_unique<PluginRequestRouter>(contacts_.get(), client_.get(), options_.session.agent_id);
+  plugin_requests_ = std::make_unique<PluginRequestRouter>(contacts_, client_, options_.session.agent_id);
   plugin_queue_ = std::make_unique<plugins::PluginNotificationQueue>();
   plugins::PluginHostOptions host_options;
   host_options.roots = {plugins::BundledPluginRoot()};

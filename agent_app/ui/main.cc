@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -15,6 +16,7 @@
 #include <wx/msgdlg.h>
 
 #include "CLI/CLI.hpp"
+#include "core/desk_core.h"
 #include "core/session.h"
 #include "ui/agent_frame.h"
 #include "ui/login_dialog.h"
@@ -38,6 +40,9 @@ struct CommandLine {
 
 CommandLine g_command_line;
 std::optional<journeydesk::agent::Session> g_session;  // from the command line
+// Started before the toolkit when the command line signs in, so the first journey is on its
+// way while wx starts and the window is built; the main window takes it over.
+std::unique_ptr<journeydesk::agent::DeskCore> g_core;
 
 class JourneyDeskApp : public wxApp {
  public:
@@ -70,6 +75,7 @@ class JourneyDeskApp : public wxApp {
     options.store_path = g_command_line.data_file;
     options.available_at_start = g_command_line.available;
     options.plugins = !g_command_line.no_plugins;
+    options.core = std::move(g_core);
     auto* frame = new AgentFrame(std::move(options));
     frame->Show();
     if (g_command_line.supervisor) {
@@ -112,6 +118,11 @@ int main(int argc, char** argv) {
       return 2;
     }
     g_session = *std::move(session);
+    journeydesk::agent::DeskCoreOptions core_options;
+    core_options.session = *g_session;
+    core_options.store_path = g_command_line.data_file;
+    core_options.customer_id = g_command_line.customer;
+    g_core = std::make_unique<journeydesk::agent::DeskCore>(std::move(core_options));
   }
   // journeydesk draws with cairo only; without this GTK probes OpenGL at start, which under
   // software GL (Xvfb, virtual desktops without a GPU) maps Mesa's llvmpipe: ~50 MB of
@@ -122,5 +133,6 @@ int main(int argc, char** argv) {
   int wx_argc = 1;
   char* wx_argv[] = {argv[0], nullptr};
   const int status = wxEntry(wx_argc, wx_argv);
+  g_core.reset();  // if no window took it over
   return status;
 }

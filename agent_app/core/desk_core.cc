@@ -1,0 +1,50 @@
+#include "core/desk_core.h"
+
+#include "absl/strings/str_cat.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/support/channel_arguments.h"
+
+namespace journeydesk::agent {
+
+DeskCore::DeskCore(DeskCoreOptions options) : options_(std::move(options)) {
+  const std::filesystem::path store_path =
+      options_.store_path.empty() ? LocalStore::DefaultPath() : options_.store_path;
+  auto store = LocalStore::Open(store_path);
+  if (store.ok()) {
+    store_ = *std::move(store);
+  } else {
+    store_error_ = absl::StrCat("no offline copy: ", store.status().message());
+  }
+
+  // One channel for both services: one connection, one reconnect.
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  auto channel = grpc::CreateCustomChannel(options_.session.server, grpc::InsecureChannelCredentials(), args);
+  JourneyClientOptions journey_options;
+  journey_options.server = options_.session.server;
+  journey_options.token = options_.session.token;
+  journey_options.channel = channel;
+  journeys_ = std::make_unique<JourneyClient>(journey_options, &queue_, store_.get());
+  ContactCenterClientOptions contact_options;
+  contact_options.channel = channel;
+  contact_options.token = options_.session.token;
+  contacts_ = std::make_unique<ContactCenterClient>(contact_options, &queue_);
+
+  journeys_->Start();
+  if (!options_.customer_id.empty()) {
+    journeys_->LoadJourney(options_.customer_id);
+    journeys_->Watch(options_.customer_id);
+  }
+  contacts_->Start();
+}
+
+DeskCore::~DeskCore() { Stop(); }
+
+void DeskCore::Stop() {
+  contacts_->Stop();
+  journeys_->Stop();
+}
+
+}  // namespace journeydesk::agent
