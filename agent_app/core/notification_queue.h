@@ -1,18 +1,16 @@
 #pragma once
-// Notifications from the core to the UI (FileZilla's engine pattern): worker threads Push,
-// the UI's main thread DrainAll()s. The waker runs on the pushing thread whenever the queue
-// goes from empty to non-empty; the UI makes it schedule a drain on its own thread
-// (wxEvtHandler::CallAfter). No wx types here.
+// Notifications from the core to the UI (FileZilla's engine pattern), carried by a
+// WakingQueue (core/waking_queue.h): worker threads Push, the UI's main thread DrainAll()s.
+// No wx types here.
 
 #include <cstdint>
-#include <functional>
-#include <mutex>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "absl/time/time.h"
 #include "core/connection_state.h"
+#include "core/waking_queue.h"
 #include "journeydesk/v1/contact_center.pb.h"
 #include "journeydesk/v1/journey.pb.h"
 #include "journeydesk/v1/journey_service.pb.h"
@@ -119,18 +117,6 @@ using Notification =
                  CustomerMessageArrived, AgentNoticeArrived, AgentStatusChanged, ContactCommandFailed>;
 
 // Thread-safe.
-class NotificationQueue {
- public:
-  void Push(Notification notification);
-  std::vector<Notification> DrainAll();
-  // `waker` may be empty (then the UI polls). Set it before the core starts; clear it before
-  // the UI object it calls goes away.
-  void SetWaker(std::function<void()> waker);
-
- private:
-  std::mutex mutex_;
-  std::vector<Notification> pending_;
-  std::function<void()> waker_;
-};
+class NotificationQueue : public WakingQueue<Notification> {};
 
 }  // namespace journeydesk::agent

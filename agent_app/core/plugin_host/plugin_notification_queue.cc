@@ -5,34 +5,13 @@
 namespace journeydesk::agent::plugins {
 
 void PluginNotificationQueue::OnView(const std::string& contact_id, const plugin::v1::WorkspaceView& view) {
-  Push(PluginViewChanged{contact_id, view});
+  queue_.Push(PluginViewChanged{contact_id, view});
 }
 
 void PluginNotificationQueue::OnNotice(const std::string& contact_id, const std::string& text) {
-  Push(PluginNotice{contact_id, text});
+  queue_.Push(PluginNotice{contact_id, text});
 }
 
-void PluginNotificationQueue::OnPluginStatus(const PluginStatus& status) { Push(PluginStatusChanged{status}); }
-
-void PluginNotificationQueue::Push(PluginNotification notification) {
-  std::function<void()> waker;
-  {
-    std::lock_guard lock(mutex_);
-    const bool was_empty = pending_.empty();
-    pending_.push_back(std::move(notification));
-    if (was_empty) waker = waker_;
-  }
-  if (waker) waker();
-}
-
-std::vector<PluginNotification> PluginNotificationQueue::DrainAll() {
-  std::lock_guard lock(mutex_);
-  return std::exchange(pending_, {});
-}
-
-void PluginNotificationQueue::SetWaker(std::function<void()> waker) {
-  std::lock_guard lock(mutex_);
-  waker_ = std::move(waker);
-}
+void PluginNotificationQueue::OnPluginStatus(const PluginStatus& status) { queue_.Push(PluginStatusChanged{status}); }
 
 }  // namespace journeydesk::agent::plugins

@@ -6,12 +6,12 @@
 // its own thread (wxEvtHandler::CallAfter). No wx here.
 
 #include <functional>
-#include <mutex>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/plugin_host/plugin_host_delegates.h"
+#include "core/waking_queue.h"
 
 namespace journeydesk::agent::plugins {
 
@@ -35,15 +35,12 @@ class PluginNotificationQueue : public PluginHostObserver {
   void OnNotice(const std::string& contact_id, const std::string& text) override;
   void OnPluginStatus(const PluginStatus& status) override;
 
-  std::vector<PluginNotification> DrainAll();
+  std::vector<PluginNotification> DrainAll() { return queue_.DrainAll(); }
   // `waker` may be empty (then the UI polls). Clear it before the object it calls goes away.
-  void SetWaker(std::function<void()> waker);
+  void SetWaker(std::function<void()> waker) { queue_.SetWaker(std::move(waker)); }
 
  private:
-  void Push(PluginNotification notification);
-  std::mutex mutex_;
-  std::vector<PluginNotification> pending_;
-  std::function<void()> waker_;
+  WakingQueue<PluginNotification> queue_;
 };
 
 }  // namespace journeydesk::agent::plugins

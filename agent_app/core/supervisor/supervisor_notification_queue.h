@@ -6,25 +6,14 @@
 // thread (wxEvtHandler::CallAfter).
 
 #include <functional>
-#include <mutex>
 #include <vector>
 
 #include "core/supervisor/supervisor_notifications.h"
+#include "core/waking_queue.h"
 
 namespace journeydesk::agent::supervisor {
 
 // Thread-safe.
-class SupervisorNotificationQueue {
- public:
-  void Push(SupervisorNotification notification);
-  std::vector<SupervisorNotification> DrainAll();
-  // `waker` may be empty (then the UI polls). Clear it before the object it calls goes away.
-  void SetWaker(std::function<void()> waker);
-
- private:
-  std::mutex mutex_;
-  std::vector<SupervisorNotification> pending_;
-  std::function<void()> waker_;
-};
+class SupervisorNotificationQueue : public WakingQueue<SupervisorNotification> {};
 
 }  // namespace journeydesk::agent::supervisor
