@@ -32,6 +32,7 @@
 #include "ui/shortcut_overlay.h"
 #include "ui/timeline_list.h"
 #include "ui/ui_palette.h"
+#include "ui/window_screenshot.h"
 
 namespace journeydesk::agent::ui {
 namespace {
@@ -588,15 +589,7 @@ void AgentFrame::OnCanvasPainted() {
 void AgentFrame::SaveScreenshot() {
   if (screenshot_taken_) return;
   screenshot_taken_ = true;
-  Update();
-  const wxRect rect = GetScreenRect();
-  wxBitmap bitmap(rect.width, rect.height, 24);
-  {
-    wxMemoryDC memory(bitmap);
-    wxScreenDC screen;
-    memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
-  }
-  const bool saved = bitmap.SaveFile(Utf8(options_.screenshot_path), wxBITMAP_TYPE_PNG);
+  const bool saved = SaveWindowScreenshot(*this, options_.screenshot_path);
   std::printf("journeydesk: %s %s\n", saved ? "screenshot saved to" : "could not save screenshot to",
               options_.screenshot_path.c_str());
   std::fflush(stdout);

@@ -20,6 +20,7 @@
 #include "ui/supervisor/queue_board_panel.h"
 #include "ui/supervisor/staffing_advice_panel.h"
 #include "ui/supervisor/supervisor_palette.h"
+#include "ui/window_screenshot.h"
 
 namespace journeydesk::agent::ui::supervisor_ui {
 namespace {
@@ -310,15 +311,7 @@ void SupervisorFrame::MaybeScheduleScreenshot() {
 
 void SupervisorFrame::SaveScreenshot() {
   Raise();
-  Update();
-  const wxRect rect = GetScreenRect();
-  wxBitmap bitmap(rect.width, rect.height, 24);
-  {
-    wxMemoryDC memory(bitmap);
-    wxScreenDC screen;
-    memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
-  }
-  const bool saved = bitmap.SaveFile(Utf8(options_.screenshot_path), wxBITMAP_TYPE_PNG);
+  const bool saved = SaveWindowScreenshot(*this, options_.screenshot_path);
   std::printf("journeydesk: supervisor %s %s\n", saved ? "screenshot saved to" : "could not save screenshot to",
               options_.screenshot_path.c_str());
   std::fflush(stdout);
