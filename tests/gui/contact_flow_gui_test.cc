@@ -192,9 +192,7 @@ TEST_F(ContactFlowGuiTest, AChatContactGetsTheChatPluginsWorkspaceAndItsMessages
   // The agent types into the plugin's composer and presses Enter: the plugin asks the desktop
   // to send it, and journeyd has the message on the contact.
   PressKeysInFocusedWindow({"ctrl+l"});
-  CommandResult typed = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "type", "--delay", "30",
-                                    "Happy to help with that"});
-  ASSERT_EQ(typed.exit_code, 0) << typed.err;
+  ASSERT_TRUE(XdoTool({"type", "--delay", "30", "Happy to help with that"}));
   PressKeysInFocusedWindow({"Return"});
   bool delivered = false;
   for (int attempt = 0; attempt < 50 && !delivered; ++attempt) {

@@ -41,12 +41,15 @@ class JourneydeskGuiTest : public JourneydTest {
     JourneydTest::TearDown();
   }
 
-  std::filesystem::path WriteAgentToken() {
-    const auto path = dir_ / "agent.token";
-    std::ofstream(path) << tokens_["agent"] << "\n";
+  // The token of `role` (a role or an agent id the test created a token for) in a file only
+  // its owner can read, as journeydesk requires.
+  std::filesystem::path WriteToken(const std::string& role) {
+    const auto path = dir_ / (role + ".token");
+    std::ofstream(path) << tokens_[role] << "\n";
     ::chmod(path.c_str(), 0600);
     return path;
   }
+  std::filesystem::path WriteAgentToken() { return WriteToken("agent"); }
 
   // Starts journeydesk on the Xvfb display with its own data directory.
   void StartDesk(const std::vector<std::string>& args) {
@@ -88,29 +91,37 @@ class JourneydeskGuiTest : public JourneydTest {
     return value;
   }
 
+  // xdotool on our display; false (with the error recorded) when it fails.
+  bool XdoTool(const std::vector<std::string>& args) {
+    EXPECT_FALSE(std::string(JD_XDOTOOL_PATH).empty()) << "xdotool is not installed";
+    std::vector<std::string> argv = {"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH};
+    argv.insert(argv.end(), args.begin(), args.end());
+    CommandResult result = RunCommand(argv, absl::Seconds(20));
+    EXPECT_EQ(result.exit_code, 0) << "xdotool " << args.front() << ": " << result.err;
+    return result.exit_code == 0;
+  }
+
+  // Gives the window whose title matches `title_regex` the keyboard (no window manager runs
+  // under Xvfb), once it exists; GTK needs a moment to take the focus in.
+  bool FocusWindow(const std::string& title_regex) {
+    if (!XdoTool({"search", "--sync", "--onlyvisible", "--name", title_regex, "windowfocus", "--sync", "%1"})) {
+      return false;
+    }
+    absl::SleepFor(absl::Milliseconds(300));
+    return true;
+  }
+
   // Gives journeydesk's main window the keyboard focus and types `keys` (xdotool key names,
   // e.g. "F6", "ctrl+shift+w") as real key events.
   void PressKeys(const std::vector<std::string>& keys) {
-    ASSERT_FALSE(std::string(JD_XDOTOOL_PATH).empty()) << "xdotool is not installed";
-    CommandResult found = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "search", "--sync",
-                                      "--onlyvisible", "--pid", std::to_string(desk_->pid()), "--name", "^JourneyDesk"},
-                                     absl::Seconds(20));
-    ASSERT_EQ(found.exit_code, 0) << "no JourneyDesk window: " << found.err;
-    const std::string window(absl::StripAsciiWhitespace(found.out.substr(0, found.out.find('\n'))));
-    CommandResult focus = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "windowfocus", "--sync", window});
-    ASSERT_EQ(focus.exit_code, 0) << focus.err;
-    for (const std::string& key : keys) {
-      CommandResult typed = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "key", "--delay", "80", key});
-      ASSERT_EQ(typed.exit_code, 0) << typed.err;
-    }
+    // "JourneyDesk" or "JourneyDesk — <customer>"; not "JourneyDesk Supervisor".
+    ASSERT_TRUE(FocusWindow("^JourneyDesk($| [^A-Za-z])"));
+    PressKeysInFocusedWindow(keys);
   }
 
   // Presses keys in whatever window has the focus now (a dialog the last keys opened).
   void PressKeysInFocusedWindow(const std::vector<std::string>& keys) {
-    for (const std::string& key : keys) {
-      CommandResult typed = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "key", "--delay", "80", key});
-      ASSERT_EQ(typed.exit_code, 0) << typed.err;
-    }
+    for (const std::string& key : keys) ASSERT_TRUE(XdoTool({"key", "--delay", "80", key}));
   }
 
   std::unique_ptr<ChildProcess> xvfb_;

@@ -3,31 +3,22 @@
 // agents at their desks. The staffing advice is applied through the window (the same command
 // as Ctrl+Shift+A) and the change is checked on journeyd; the Move agent dialog is driven from
 // the keyboard with xdotool (Ctrl+G, typing, Tab, Enter). Screenshots are saved to look at.
-#include <sys/stat.h>
 #include <sys/wait.h>
 
-#include <fstream>
-
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/strip.h"
 #include "grpcpp/create_channel.h"
-#include "gtest/gtest.h"
+#include "gui_fixture.h"
 #include "journeydesk/v1/contact_center.grpc.pb.h"
 #include "store/sqlite_journey_store.h"
-#include "support/journeyd_fixture.h"
 
 namespace journeydesk::testing {
 namespace {
 
-class SupervisorGuiTest : public JourneydTest {
+class SupervisorGuiTest : public JourneydeskGuiTest {
  protected:
   void SetUp() override {
-    if (std::string(JD_XVFB_PATH).empty() || std::string(JD_XVFB_PATH).find("NOTFOUND") != std::string::npos) {
-      GTEST_SKIP() << "Xvfb is not installed (apt-get install xvfb); the GUI tests need a display";
-    }
-    JourneydTest::SetUp();
+    JourneydeskGuiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     auto store = store::SqliteJourneyStore::Open(db_path_.string());
     ASSERT_TRUE(store.ok()) << store.status();
     for (const char* id : {"agent-2", "agent-3", "agent-4"}) {
@@ -35,31 +26,10 @@ class SupervisorGuiTest : public JourneydTest {
       ASSERT_TRUE(token.ok()) << token.status();
       tokens_[id] = token->secret;
     }
-    std::filesystem::create_directories(JD_SCREENSHOT_DIR);
-    auto xvfb = ChildProcess::Start({JD_XVFB_PATH, "-displayfd", "1", "-screen", "0", "1600x1000x24",
-                                     "-nolisten", "tcp"});
-    ASSERT_TRUE(xvfb.ok()) << xvfb.status();
-    xvfb_ = std::make_unique<ChildProcess>(std::move(*xvfb));
-    std::optional<std::string> display = xvfb_->ReadLine(absl::Seconds(20));
-    ASSERT_TRUE(display.has_value()) << "Xvfb did not start";
-    display_ = absl::StrCat(":", absl::StripAsciiWhitespace(*display));
-  }
-
-  void TearDown() override {
-    desk_.reset();
-    xvfb_.reset();
-    JourneydTest::TearDown();
   }
 
   std::unique_ptr<v1::ContactCenter::Stub> Center() const {
     return v1::ContactCenter::NewStub(grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials()));
-  }
-
-  std::filesystem::path WriteToken(const std::string& role) {
-    const auto path = dir_ / (role + ".token");
-    std::ofstream(path) << tokens_[role] << "\n";
-    ::chmod(path.c_str(), 0600);
-    return path;
   }
 
   // agent-1 takes calls, agent-2 and agent-3 emails, agent-4 is on a break (every channel);
@@ -117,64 +87,6 @@ class SupervisorGuiTest : public JourneydTest {
     return false;
   }
 
-  void StartDesk(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {"/usr/bin/env", "DISPLAY=" + display_,
-                                     "XDG_DATA_HOME=" + (dir_ / "xdg").string(), "GDK_BACKEND=x11",
-                                     "NO_AT_BRIDGE=1", JOURNEYDESK_PATH};
-    argv.insert(argv.end(), args.begin(), args.end());
-    auto desk = ChildProcess::Start(argv);
-    ASSERT_TRUE(desk.ok()) << desk.status();
-    desk_ = std::make_unique<ChildProcess>(std::move(*desk));
-  }
-
-  std::optional<std::string> WaitForLine(const std::string& prefix, absl::Duration timeout) {
-    const absl::Time deadline = absl::Now() + timeout;
-    while (absl::Now() < deadline) {
-      std::optional<std::string> line = desk_->ReadLine(deadline - absl::Now());
-      if (!line) return std::nullopt;
-      if (line->rfind(prefix, 0) == 0) return line;
-    }
-    return std::nullopt;
-  }
-
-  std::filesystem::path ScreenshotRoot(const std::string& name) {
-    const auto path = std::filesystem::path(JD_SCREENSHOT_DIR) / name;
-    std::filesystem::remove(path);
-    CommandResult result = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_IMPORT_PATH, "-window", "root",
-                                       path.string()});
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return path;
-  }
-
-  static double Contrast(const std::filesystem::path& png) {
-    CommandResult result = RunCommand({JD_CONVERT_PATH, png.string(), "-format", "%[fx:standard_deviation]", "info:"});
-    double value = 0;
-    EXPECT_TRUE(absl::SimpleAtod(absl::StripAsciiWhitespace(result.out), &value)) << result.out << result.err;
-    return value;
-  }
-
-  // xdotool on our display; false (with the error recorded) when it fails.
-  bool XdoTool(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH};
-    argv.insert(argv.end(), args.begin(), args.end());
-    CommandResult result = RunCommand(argv, absl::Seconds(15));
-    EXPECT_EQ(result.exit_code, 0) << "xdotool " << args.front() << ": " << result.err;
-    return result.exit_code == 0;
-  }
-
-  // Gives the window whose title matches `title_regex` the keyboard (no window manager runs
-  // under Xvfb), once it exists; GTK needs a moment to take the focus in.
-  bool FocusWindow(const std::string& title_regex) {
-    if (!XdoTool({"search", "--sync", "--onlyvisible", "--name", title_regex, "windowfocus", "--sync", "%1"})) {
-      return false;
-    }
-    absl::SleepFor(absl::Milliseconds(300));
-    return true;
-  }
-
-  std::unique_ptr<ChildProcess> xvfb_;
-  std::unique_ptr<ChildProcess> desk_;
-  std::string display_;
 };
 
 TEST_F(SupervisorGuiTest, ShowsTheBoardAndAppliesTheStaffingAdvice) {

@@ -8,6 +8,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "core/notification_queue.h"
+#include "core/waking_queue.h"
 
 namespace journeydesk::agent {
 
@@ -27,16 +28,18 @@ std::optional<T> WaitFor(NotificationQueue& queue, std::function<bool(const T&)>
 }
 
 // Like WaitFor, but keeps what did not match, so a later wait still finds a notification
-// that arrived early. Each match is taken once.
-class NotificationRecorder {
+// that arrived early. Each match is taken once. Works on any WakingQueue (the agent
+// window's, the supervisor window's, the plugin host's).
+template <typename Item>
+class RecorderOf {
  public:
-  explicit NotificationRecorder(NotificationQueue& queue) : queue_(queue) {}
+  explicit RecorderOf(WakingQueue<Item>& queue) : queue_(queue) {}
 
   template <typename T>
-  std::optional<T> WaitFor(std::function<bool(const T&)> match, absl::Duration timeout = absl::Seconds(15)) {
+  std::optional<T> WaitFor(std::function<bool(const T&)> match, absl::Duration timeout = absl::Seconds(20)) {
     const absl::Time deadline = absl::Now() + timeout;
     while (true) {
-      for (Notification& notification : queue_.DrainAll()) seen_.push_back(std::move(notification));
+      for (Item& item : queue_.DrainAll()) seen_.push_back(std::move(item));
       for (auto it = seen_.begin(); it != seen_.end(); ++it) {
         if (auto* value = std::get_if<T>(&*it); value && match(*value)) {
           T found = std::move(*value);
@@ -50,8 +53,10 @@ class NotificationRecorder {
   }
 
  private:
-  NotificationQueue& queue_;
-  std::deque<Notification> seen_;
+  WakingQueue<Item>& queue_;
+  std::deque<Item> seen_;
 };
+
+using NotificationRecorder = RecorderOf<Notification>;
 
 }  // namespace journeydesk::agent

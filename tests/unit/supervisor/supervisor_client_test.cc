@@ -9,14 +9,13 @@
 #include <netinet/in.h>
 #include <unistd.h>
 
-#include <deque>
-
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "core/supervisor/queue_board_view_model.h"
 #include "gmock/gmock.h"
 #include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
+#include "notification_wait.h"
 #include "journeydesk/v1/contact_center.grpc.pb.h"
 #include "store/sqlite_journey_store.h"
 #include "support/journeyd_fixture.h"
@@ -28,31 +27,7 @@ using journeydesk::testing::ChildProcess;
 using journeydesk::testing::JourneydTest;
 using ::testing::HasSubstr;
 
-// Keeps notifications that did not match, so a later wait still finds one that came early.
-class Recorder {
- public:
-  explicit Recorder(SupervisorNotificationQueue& queue) : queue_(queue) {}
-  template <typename T>
-  std::optional<T> WaitFor(std::function<bool(const T&)> match, absl::Duration timeout = absl::Seconds(20)) {
-    const absl::Time deadline = absl::Now() + timeout;
-    while (true) {
-      for (SupervisorNotification& n : queue_.DrainAll()) seen_.push_back(std::move(n));
-      for (auto it = seen_.begin(); it != seen_.end(); ++it) {
-        if (auto* value = std::get_if<T>(&*it); value && match(*value)) {
-          T found = std::move(*value);
-          seen_.erase(it);
-          return found;
-        }
-      }
-      if (absl::Now() >= deadline) return std::nullopt;
-      absl::SleepFor(absl::Milliseconds(10));
-    }
-  }
-
- private:
-  SupervisorNotificationQueue& queue_;
-  std::deque<SupervisorNotification> seen_;
-};
+using Recorder = RecorderOf<SupervisorNotification>;
 
 bool HasChannel(const v1::AgentStatus& agent, const std::string& channel) {
   for (const auto& c : agent.channels()) {
