@@ -1,8 +1,7 @@
 #include "core/desk_core.h"
 
 #include "absl/strings/str_cat.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/support/channel_arguments.h"
+#include "core/desk_channel.h"
 
 namespace journeydesk::agent {
 
@@ -17,11 +16,7 @@ DeskCore::DeskCore(DeskCoreOptions options) : options_(std::move(options)) {
   }
 
   // One channel for both services: one connection, one reconnect.
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
-  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
-  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-  auto channel = grpc::CreateCustomChannel(options_.session.server, grpc::InsecureChannelCredentials(), args);
+  auto channel = NewDeskChannel(options_.session.server);
   JourneyClientOptions journey_options;
   journey_options.server = options_.session.server;
   journey_options.token = options_.session.token;

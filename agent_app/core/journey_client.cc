@@ -3,10 +3,9 @@
 #include "absl/random/random.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/desk_channel.h"
 #include "core/grpc_status_text.h"
 #include "core/proto_time.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/support/channel_arguments.h"
 
 namespace journeydesk::agent {
 namespace {
@@ -24,13 +23,7 @@ std::chrono::system_clock::time_point Deadline(absl::Duration after) {
 
 JourneyClient::JourneyClient(JourneyClientOptions options, NotificationQueue* queue, LocalStore* store)
     : options_(std::move(options)), queue_(queue), store_(store), backoff_(options_.backoff) {
-  grpc::ChannelArguments args;
-  // gRPC's own subchannel backoff, kept short so a Ping soon finds a journeyd that came back.
-  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
-  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
-  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-  auto credentials = options_.credentials ? options_.credentials : grpc::InsecureChannelCredentials();
-  channel_ = options_.channel ? options_.channel : grpc::CreateCustomChannel(options_.server, credentials, args);
+  channel_ = options_.channel ? options_.channel : NewDeskChannel(options_.server, options_.credentials);
   stub_ = v1::JourneyService::NewStub(channel_);
   contact_stub_ = v1::ContactCenter::NewStub(channel_);
 }

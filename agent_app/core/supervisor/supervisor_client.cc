@@ -4,25 +4,15 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/support/channel_arguments.h"
+#include "core/desk_channel.h"
+#include "core/grpc_status_text.h"
 
 namespace journeydesk::agent::supervisor {
 namespace {
 
-bool IsTransportFailure(const grpc::Status& status) {
-  return status.error_code() == grpc::StatusCode::UNAVAILABLE ||
-         status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
-}
-
 bool IsRefusal(const grpc::Status& status) {
   return status.error_code() == grpc::StatusCode::PERMISSION_DENIED ||
          status.error_code() == grpc::StatusCode::UNAUTHENTICATED;
-}
-
-std::string Describe(const grpc::Status& status) {
-  return status.error_message().empty() ? absl::StrCat("gRPC status ", status.error_code())
-                                        : status.error_message();
 }
 
 constexpr char kNeedsSupervisorToken[] =
@@ -32,13 +22,7 @@ constexpr char kNeedsSupervisorToken[] =
 
 SupervisorClient::SupervisorClient(SupervisorClientOptions options, SupervisorNotificationQueue* queue)
     : options_(std::move(options)), queue_(queue), ping_backoff_(options_.backoff) {
-  grpc::ChannelArguments args;
-  // gRPC's own subchannel backoff, kept short so a retry soon finds a journeyd that came back.
-  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
-  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
-  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-  auto credentials = options_.credentials ? options_.credentials : grpc::InsecureChannelCredentials();
-  channel_ = grpc::CreateCustomChannel(options_.server, credentials, args);
+  channel_ = NewDeskChannel(options_.server, options_.credentials);
   center_ = v1::ContactCenter::NewStub(channel_);
   journeys_ = v1::JourneyService::NewStub(channel_);
 }

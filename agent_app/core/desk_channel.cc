@@ -1,0 +1,17 @@
+#include "core/desk_channel.h"
+
+#include "grpcpp/create_channel.h"
+#include "grpcpp/support/channel_arguments.h"
+
+namespace journeydesk::agent {
+
+std::shared_ptr<grpc::Channel> NewDeskChannel(const std::string& server,
+                                              std::shared_ptr<grpc::ChannelCredentials> credentials) {
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  return grpc::CreateCustomChannel(server, credentials ? credentials : grpc::InsecureChannelCredentials(), args);
+}
+
+}  // namespace journeydesk::agent
