@@ -11,12 +11,23 @@
 #include "absl/strings/str_cat.h"
 #include "core/desk_plugins/plugin_contact_mapping.h"
 #include "core/plugin_host/plugin_discovery.h"
+#include "core/plugin_host/plugin_settings.h"
 #include "ui/agent_frame.h"
 #include "ui/contact_workspace_panel.h"
 #include "ui/plugin_workspace/plugin_manager_dialog.h"
 #include "ui/plugin_workspace/plugin_workspace_panel.h"
 
 namespace journeydesk::agent::ui {
+namespace {
+
+// A choice in Plugins… that failed (or could not be saved); the new status itself reaches
+// the dialog through the host's observer. Any thread.
+void ReportPluginChoice(const absl::Status& status) {
+  if (status.ok()) return;
+  std::fprintf(stderr, "journeydesk: plugin settings: %s\n", std::string(status.message()).c_str());
+}
+
+}  // namespace
 
 void AgentFrame::StartPlugins() {
   if (!options_.plugins) return;
@@ -25,6 +36,9 @@ void AgentFrame::StartPlugins() {
   plugins::PluginHostOptions host_options;
   host_options.roots = {plugins::BundledPluginRoot()};
   if (const auto user_root = plugins::UserPluginRoot(); !user_root.empty()) host_options.roots.push_back(user_root);
+  // The agent's plugin choices live beside the local store (--data-file moves both).
+  host_options.settings_file = options_.store_path.empty() ? plugins::DefaultPluginSettingsPath()
+                                                           : options_.store_path.parent_path() / "plugins.conf";
   plugin_host_ = std::make_unique<plugins::PluginHost>(host_options, plugin_requests_.get(), plugin_queue_.get());
   plugin_requests_->SetHost(plugin_host_.get());
   plugin_worker_ = std::make_unique<plugins::PluginHostWorker>();
@@ -177,7 +191,10 @@ void AgentFrame::OpenPluginManager() {
   PluginManagerDialog dialog(this, plugin_host_->Statuses());
   plugins::PluginHost* host = plugin_host_.get();
   dialog.on_set_enabled = [this, host](const std::string& id, bool enabled) {
-    plugin_worker_->Post([host, id, enabled] { host->SetEnabled(id, enabled).IgnoreError(); });
+    plugin_worker_->Post([host, id, enabled] { ReportPluginChoice(host->SetEnabled(id, enabled)); });
+  };
+  dialog.on_set_run_mode = [this, host](const std::string& id, plugins::RunMode mode) {
+    plugin_worker_->Post([host, id, mode] { ReportPluginChoice(host->SetRunMode(id, mode)); });
   };
   plugin_manager_ = &dialog;
   dialog.ShowModal();

@@ -1,6 +1,10 @@
 // A plugin that throws, crashes or hangs never takes the desktop down: a throw is reported
 // and the plugin keeps running; in its own process a crash or a hang restarts the plugin,
 // tells the agent, and the contact stays where it was.
+#include <atomic>
+#include <thread>
+
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "plugin_test_support.h"
@@ -106,6 +110,40 @@ TEST(HangTest, ACallOverItsBudgetStopsTheProcessAndRestartsThePlugin) {
   EXPECT_TRUE(absl::IsUnavailable(status)) << status;
   EXPECT_THAT(std::string(status.message()), HasSubstr("did not answer within 700ms"));
   ExpectRestartedWithContactIntact(host, recorder, "hangs", old_pid);
+}
+
+TEST(HangTest, StatusesAnswerAtOnceWhileAPluginHangs) {
+  // The plugin manager asks for statuses on the UI thread: it must never wait behind a
+  // call that is stuck in a hung plugin (the host's lock is held for the whole budget).
+  PluginRoot root(FixtureRoot(), {"hangs", "good"});
+  Recorder recorder;
+  PluginHost host(testing::Options(root.path(), RunMode::kOwnProcess, absl::Seconds(2)), &recorder, &recorder);
+  host.Start();
+  ASSERT_TRUE(host.AssignContact(MakeContact("K-1", "hangs")).ok());
+
+  std::atomic<bool> returned{false};
+  std::thread stuck([&] {
+    (void)host.InvokeAction(Action("K-1", "explode"));
+    returned = true;
+  });
+  absl::SleepFor(absl::Milliseconds(300));  // the call is now inside the hung plugin
+  ASSERT_FALSE(returned) << "the hang must still be going on for this test to mean anything";
+
+  const absl::Time asked = absl::Now();
+  std::vector<PluginStatus> statuses = host.Statuses();
+  const absl::Duration took = absl::Now() - asked;
+  EXPECT_LT(took, absl::Milliseconds(50));
+  EXPECT_FALSE(returned) << "Statuses() returned only after the hung call";
+  ASSERT_EQ(statuses.size(), 2u);
+  EXPECT_EQ(statuses[0].id, "good");
+  EXPECT_EQ(statuses[1].id, "hangs");
+  EXPECT_EQ(statuses[1].state, PluginState::kRunning);
+
+  stuck.join();
+  // Once the hang is over, the snapshot has caught up with the restart.
+  PluginStatus after = StatusOf(host, "hangs");
+  EXPECT_EQ(after.state, PluginState::kRunning);
+  EXPECT_EQ(after.restarts, 1);
 }
 
 TEST(CrashLoopTest, APluginThatKeepsCrashingIsTurnedOffAndItsContactStays) {

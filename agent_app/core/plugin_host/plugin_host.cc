@@ -10,6 +10,7 @@
 #include "core/plugin_host/in_process_runner.h"
 #include "core/plugin_host/plugin_discovery.h"
 #include "core/plugin_host/permissions.h"
+#include "spdlog/spdlog.h"
 
 namespace journeydesk::agent::plugins {
 namespace {
@@ -54,6 +55,17 @@ void PluginHost::Start() {
   Outbox out;
   {
     std::lock_guard lock(mutex_);
+    if (!options_.settings_file.empty()) {
+      absl::StatusOr<PluginSettings> saved = ReadPluginSettings(options_.settings_file);
+      if (saved.ok()) {
+        settings_ = std::move(*saved);
+        options_.disabled.insert(settings_.disabled.begin(), settings_.disabled.end());
+        for (const auto& [id, mode] : settings_.run_mode) options_.run_mode[id] = mode;
+      } else {
+        settings_error_ = std::string(saved.status().message());
+        spdlog::warn("plugin settings ignored: {}", settings_error_);
+      }
+    }
     Discover(out);
     for (auto& plugin : plugins_) {
       if (plugin->status.state != PluginState::kDiscovered) continue;
@@ -80,8 +92,7 @@ void PluginHost::Discover(Outbox& out) {
     if (!manifest.ok()) {
       plugin->status.state = PluginState::kRefused;
       plugin->status.error = std::string(manifest.status().message());
-      out.statuses.push_back(plugin->status);
-      plugins_.push_back(std::move(plugin));
+      AddPlugin(std::move(plugin), out);
       continue;
     }
     const auto& fields = manifest->fields;
@@ -112,22 +123,31 @@ void PluginHost::Discover(Outbox& out) {
       ids[status.id] = status.dir;
       for (const std::string& channel : status.channels) channels[channel] = status.id;
     }
-    out.statuses.push_back(status);
-    plugins_.push_back(std::move(plugin));
+    AddPlugin(std::move(plugin), out);
   }
+}
+
+void PluginHost::AddPlugin(std::unique_ptr<Plugin> plugin, Outbox& out) {
+  plugin->index = plugins_.size();
+  {
+    std::lock_guard lock(snapshot_mutex_);
+    snapshot_.push_back(plugin->status);
+  }
+  out.statuses.push_back(plugin->status);
+  plugins_.push_back(std::move(plugin));
+}
+
+void PluginHost::Publish(const Plugin& plugin, Outbox& out) {
+  {
+    std::lock_guard lock(snapshot_mutex_);
+    snapshot_[plugin.index] = plugin.status;
+  }
+  out.statuses.push_back(plugin.status);
 }
 
 void PluginHost::StartPlugin(Plugin& plugin, Outbox& out) {
   SetState(plugin, PluginState::kStarting, "", out);
-  if (!plugin.runner) {
-    std::string config;
-    if (auto it = options_.config.find(plugin.status.id); it != options_.config.end()) config = it->second;
-    if (plugin.status.mode == RunMode::kInProcess) {
-      plugin.runner = std::make_unique<InProcessRunner>(*plugin.manifest, config);
-    } else {
-      plugin.runner = std::make_unique<OutOfProcessRunner>(*plugin.manifest, config, options_.process);
-    }
-  }
+  if (!plugin.runner) plugin.runner = MakeRunner(plugin);
   absl::Status started = plugin.runner->Start();
   if (!started.ok()) {
     // A plugin that does not fit (manifest, entry symbol, ABI, id, permissions) is refused;
@@ -142,6 +162,35 @@ void PluginHost::StartPlugin(Plugin& plugin, Outbox& out) {
   RestoreContacts(plugin, out);
 }
 
+std::unique_ptr<PluginRunner> PluginHost::MakeRunner(const Plugin& plugin) const {
+  std::string config;
+  if (auto it = options_.config.find(plugin.status.id); it != options_.config.end()) config = it->second;
+  if (plugin.status.mode == RunMode::kInProcess) return std::make_unique<InProcessRunner>(*plugin.manifest, config);
+  return std::make_unique<OutOfProcessRunner>(*plugin.manifest, config, options_.process);
+}
+
+PluginHost::Plugin* PluginHost::FindById(const std::string& plugin_id) {
+  for (auto& plugin : plugins_) {
+    if (plugin->status.id == plugin_id && plugin->status.state != PluginState::kRefused) return plugin.get();
+  }
+  for (auto& plugin : plugins_) {
+    if (plugin->status.id == plugin_id) return plugin.get();
+  }
+  return nullptr;
+}
+
+absl::Status PluginHost::SaveSettings(const Plugin& plugin) {
+  if (options_.settings_file.empty()) return absl::OkStatus();
+  absl::Status saved = WritePluginSettings(options_.settings_file, settings_);
+  if (saved.ok()) return saved;
+  return absl::Status(saved.code(), absl::StrCat(NameOf(plugin), " was changed for this run only: ", saved.message()));
+}
+
+std::string PluginHost::settings_error() const {
+  std::lock_guard lock(mutex_);
+  return settings_error_;
+}
+
 void PluginHost::SetState(Plugin& plugin, PluginState state, std::string error, Outbox& out) {
   // The transitions are the documented machine; an unexpected edge is a bug in this class,
   // so it is applied anyway but recorded in the error string for the dialog.
@@ -152,7 +201,7 @@ void PluginHost::SetState(Plugin& plugin, PluginState state, std::string error, 
   }
   if (!allowed.ok()) plugin.status.error = absl::StrCat(plugin.status.error, " [", allowed.message(), "]");
   if (state != PluginState::kRunning) plugin.status.pid = 0;
-  out.statuses.push_back(plugin.status);
+  Publish(plugin, out);
 }
 
 std::string PluginHost::NameOf(const Plugin& plugin) const {
@@ -191,7 +240,7 @@ absl::Status PluginHost::Deliver(Plugin& plugin, const std::string& contact_id, 
   }
   if (absl::IsAborted(answer.status())) {
     plugin.status.error = std::string(answer.status().message());
-    out.statuses.push_back(plugin.status);
+    Publish(plugin, out);
     std::string text = absl::StrCat(NameOf(plugin), " could not do that: ", answer.status().message(),
                                      ". Nothing was sent; try again or handle the contact without the plugin.");
     if (!contact_id.empty()) out.notices.emplace_back(contact_id, text);
@@ -214,7 +263,7 @@ void PluginHost::ApplyResponse(Plugin& plugin, const std::string& contact_id, co
   pb::PluginResponse response;
   if (!response.ParseFromString(bytes)) {
     plugin.status.error = "answered with bytes that are not a PluginResponse";
-    out.statuses.push_back(plugin.status);
+    Publish(plugin, out);
     return;
   }
   auto entry = contacts_.find(contact_id);
@@ -409,17 +458,16 @@ absl::Status PluginHost::CloseContact(const std::string& contact_id) {
 
 absl::Status PluginHost::SetEnabled(const std::string& plugin_id, bool enabled) {
   Outbox out;
-  absl::Status status = absl::NotFoundError(absl::StrCat("no plugin \"", plugin_id, "\""));
+  absl::Status status;
   {
     std::lock_guard lock(mutex_);
-    for (auto& plugin : plugins_) {
-      if (plugin->status.id != plugin_id) continue;
-      if (plugin->status.state == PluginState::kRefused) {
-        status = absl::FailedPreconditionError(absl::StrCat(NameOf(*plugin), " was refused: ", plugin->status.error));
-        break;
-      }
-      status = absl::OkStatus();
-      bool is_off = plugin->status.state == PluginState::kDisabled;
+    Plugin* plugin = FindById(plugin_id);
+    if (plugin == nullptr) {
+      status = absl::NotFoundError(absl::StrCat("no plugin \"", plugin_id, "\""));
+    } else if (plugin->status.state == PluginState::kRefused) {
+      status = absl::FailedPreconditionError(absl::StrCat(NameOf(*plugin), " was refused: ", plugin->status.error));
+    } else {
+      const bool is_off = plugin->status.state == PluginState::kDisabled;
       if (enabled && (is_off || plugin->status.state == PluginState::kFailed ||
                       plugin->status.state == PluginState::kStopped)) {
         plugin->restart_times.clear();
@@ -433,7 +481,60 @@ absl::Status PluginHost::SetEnabled(const std::string& plugin_id, bool enabled) 
         if (plugin->runner) plugin->runner->Stop();
         SetState(*plugin, PluginState::kDisabled, "turned off", out);
       }
-      break;
+      if (enabled) {
+        options_.disabled.erase(plugin_id);
+        settings_.disabled.erase(plugin_id);
+      } else {
+        options_.disabled.insert(plugin_id);
+        settings_.disabled.insert(plugin_id);
+      }
+      status = SaveSettings(*plugin);
+    }
+  }
+  Dispatch(out);
+  return status;
+}
+
+absl::Status PluginHost::SetRunMode(const std::string& plugin_id, RunMode mode) {
+  Outbox out;
+  absl::Status status;
+  {
+    std::lock_guard lock(mutex_);
+    Plugin* plugin = FindById(plugin_id);
+    if (plugin == nullptr) {
+      status = absl::NotFoundError(absl::StrCat("no plugin \"", plugin_id, "\""));
+    } else if (plugin->status.state == PluginState::kRefused) {
+      status = absl::FailedPreconditionError(absl::StrCat(NameOf(*plugin), " was refused: ", plugin->status.error));
+    } else {
+      options_.run_mode[plugin_id] = mode;
+      settings_.run_mode[plugin_id] = mode;
+      if (plugin->status.mode != mode) {
+        const bool running = plugin->status.state == PluginState::kRunning;
+        if (running) {
+          pb::HostEvent event;
+          event.mutable_shutdown();
+          (void)Deliver(*plugin, "", std::move(event), false, out);
+        }
+        if (plugin->runner) plugin->runner->Stop();
+        plugin->runner.reset();
+        plugin->status.mode = mode;
+        if (running) {
+          SetState(*plugin, PluginState::kRestarting, absl::StrCat("moving to ", RunModeName(mode)), out);
+          plugin->runner = MakeRunner(*plugin);
+          absl::Status started = plugin->runner->Start();
+          if (started.ok()) {
+            plugin->status.pid = plugin->runner->pid();
+            SetState(*plugin, PluginState::kRunning, "", out);
+            RestoreContacts(*plugin, out);
+          } else {
+            SetState(*plugin, PluginState::kFailed,
+                     absl::StrCat("could not start ", RunModeName(mode), ": ", started.message()), out);
+          }
+        } else {
+          Publish(*plugin, out);
+        }
+      }
+      status = SaveSettings(*plugin);
     }
   }
   Dispatch(out);
@@ -459,10 +560,8 @@ void PluginHost::Shutdown() {
 }
 
 std::vector<PluginStatus> PluginHost::Statuses() const {
-  std::lock_guard lock(mutex_);
-  std::vector<PluginStatus> statuses;
-  for (const auto& plugin : plugins_) statuses.push_back(plugin->status);
-  return statuses;
+  std::lock_guard lock(snapshot_mutex_);
+  return snapshot_;
 }
 
 std::optional<pb::WorkspaceView> PluginHost::LastView(const std::string& contact_id) const {

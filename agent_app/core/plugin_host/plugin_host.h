@@ -26,6 +26,7 @@
 #include "core/plugin_host/plugin_host_delegates.h"
 #include "core/plugin_host/plugin_manifest.h"
 #include "core/plugin_host/plugin_runner.h"
+#include "core/plugin_host/plugin_settings.h"
 #include "core/plugin_host/plugin_state.h"
 
 namespace journeydesk::agent::plugins {
@@ -38,6 +39,9 @@ struct PluginHostOptions {
   std::map<std::string, RunMode> run_mode;         // per plugin id, overrides default_mode
   std::set<std::string> disabled;                  // plugin ids not to start
   std::map<std::string, std::string> config;       // per plugin id, handed to create()
+  // The agent's choices kept between runs (plugin_settings.h): read by Start() on top of
+  // run_mode / disabled above, rewritten by SetEnabled and SetRunMode. Empty: nothing kept.
+  std::filesystem::path settings_file;
   OutOfProcessOptions process;                     // socket_dir: made (0700) when empty
   int max_restarts = 3;
   absl::Duration restart_window = absl::Minutes(5);
@@ -51,14 +55,24 @@ class PluginHost {
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
-  // Discovers, checks and starts the plugins. Problems are per plugin (its status), never
-  // an error of the host.
+  // Reads the settings file, discovers, checks and starts the plugins. Problems are per
+  // plugin (its status), never an error of the host; an unreadable settings file is
+  // logged and ignored (settings_error() says why).
   void Start();
+  std::string settings_error() const;
+  // Every plugin's status as of its last change, in discovery order. Never waits for a
+  // plugin: it reads a snapshot kept under its own lock, not the host's, so the UI thread
+  // may call it while another thread's call is stuck behind a hung plugin.
   std::vector<PluginStatus> Statuses() const;
   // Turns a plugin off (its contacts stay; it gets Shutdown) or on again (it gets back the
   // contacts of its channels). NOT_FOUND for an unknown id; FAILED_PRECONDITION for a
-  // refused plugin.
+  // refused plugin. The choice is saved to the settings file; when saving fails the plugin
+  // is switched for this run only and the error says so.
   absl::Status SetEnabled(const std::string& plugin_id, bool enabled);
+  // Moves a plugin into the desktop's process or its own. A running plugin is restarted in
+  // the new place (restarting → running) and gets its contacts back; otherwise the mode
+  // applies when it next starts. Saved like SetEnabled; same errors.
+  absl::Status SetRunMode(const std::string& plugin_id, RunMode mode);
 
   // A contact came into the agent's hands: remembered (so it survives plugin restarts) and
   // delivered to the plugin of its channel. NOT_FOUND when no plugin serves the channel;
@@ -87,6 +101,7 @@ class PluginHost {
     PluginStatus status;
     std::unique_ptr<PluginRunner> runner;
     std::deque<absl::Time> restart_times;
+    size_t index = 0;  // into plugins_ and snapshot_
   };
   struct ContactEntry {
     std::string plugin_id;
@@ -106,7 +121,15 @@ class PluginHost {
   };
 
   void Discover(Outbox& out);
+  void AddPlugin(std::unique_ptr<Plugin> plugin, Outbox& out);
+  // Copies the plugin's status into the snapshot and the outbox; every change of a status
+  // goes through here (mutex_ held).
+  void Publish(const Plugin& plugin, Outbox& out);
   void StartPlugin(Plugin& plugin, Outbox& out);
+  std::unique_ptr<PluginRunner> MakeRunner(const Plugin& plugin) const;
+  Plugin* FindById(const std::string& plugin_id);
+  // Writes settings_ to options_.settings_file (mutex_ held); OK when there is no file.
+  absl::Status SaveSettings(const Plugin& plugin);
   void SetState(Plugin& plugin, PluginState state, std::string error, Outbox& out);
   absl::Status DeliverToContact(const std::string& contact_id, plugin::v1::HostEvent event, Outbox& out);
   absl::Status Deliver(Plugin& plugin, const std::string& contact_id, plugin::v1::HostEvent event,
@@ -127,6 +150,12 @@ class PluginHost {
   std::vector<std::unique_ptr<Plugin>> plugins_;
   std::map<std::string, ContactEntry> contacts_;
   bool shut_down_ = false;
+  PluginSettings settings_;     // what the settings file holds
+  std::string settings_error_;  // why it could not be read
+
+  // Lock order: mutex_, then snapshot_mutex_ (never the other way; Statuses() takes only this one).
+  mutable std::mutex snapshot_mutex_;
+  std::vector<PluginStatus> snapshot_;
 };
 
 }  // namespace journeydesk::agent::plugins

@@ -47,6 +47,8 @@ PluginManagerDialog::PluginManagerDialog(wxWindow* parent, std::vector<PluginSta
   disable_ = new wxButton(this, wxID_ANY, "&Disable");
   buttons->Add(enable_, 0, wxRIGHT, 6);
   buttons->Add(disable_, 0, wxRIGHT, 6);
+  move_ = new wxButton(this, wxID_ANY, "Run in &own process");
+  buttons->Add(move_, 0, wxRIGHT, 6);
   buttons->AddStretchSpacer();
   buttons->Add(new wxButton(this, wxID_CLOSE, "&Close"));
   sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
@@ -60,6 +62,13 @@ PluginManagerDialog::PluginManagerDialog(wxWindow* parent, std::vector<PluginSta
   };
   enable_->Bind(wxEVT_BUTTON, [toggle](wxCommandEvent&) { toggle(true); });
   disable_->Bind(wxEVT_BUTTON, [toggle](wxCommandEvent&) { toggle(false); });
+  move_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    int row = Selected();
+    if (row < 0 || !on_set_run_mode) return;
+    const PluginStatus& status = statuses_[row];
+    on_set_run_mode(status.id, status.mode == plugins::RunMode::kInProcess ? plugins::RunMode::kOwnProcess
+                                                                          : plugins::RunMode::kInProcess);
+  });
   list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { ShowSelected(); });
   list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { ShowSelected(); });
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
@@ -117,6 +126,7 @@ void PluginManagerDialog::ShowSelected() {
     detail_->SetLabel("Select a plugin to see where it is and what it may read.");
     enable_->Disable();
     disable_->Disable();
+    move_->Disable();
     return;
   }
   const PluginStatus& status = statuses_[row];
@@ -130,6 +140,8 @@ void PluginManagerDialog::ShowSelected() {
   enable_->Enable(!refused && (status.state == PluginState::kDisabled || status.state == PluginState::kFailed ||
                                status.state == PluginState::kStopped));
   disable_->Enable(!refused && status.state != PluginState::kDisabled);
+  move_->SetLabel(status.mode == plugins::RunMode::kInProcess ? "Run in &own process" : "Run in the des&ktop");
+  move_->Enable(!refused);
   Layout();
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // Plugins…: every channel plugin the desktop found, with its version, state, where it runs
 // (in the desktop or its own process), restarts, and the reason when it was refused or
-// failed; Enable / Disable for the selected one. Shows PluginStatus snapshots; changes go
-// out through on_set_enabled (the desktop calls PluginHost::SetEnabled on its worker thread
-// and feeds the resulting statuses back with UpdateStatuses). Main thread only.
+// failed; Enable / Disable and "Run in own process" / "Run in the desktop" for the selected
+// one — kept between runs by the host's settings file. Shows PluginStatus snapshots; changes
+// go out through on_set_enabled / on_set_run_mode (the desktop calls PluginHost::SetEnabled /
+// SetRunMode on its worker thread and feeds the resulting statuses back with UpdateStatus).
+// Main thread only.
 
 #include <functional>
 #include <string>
@@ -29,6 +31,7 @@ class PluginManagerDialog : public wxDialog {
   int row_count() const;
 
   std::function<void(const std::string& plugin_id, bool enabled)> on_set_enabled;
+  std::function<void(const std::string& plugin_id, plugins::RunMode mode)> on_set_run_mode;
 
  private:
   void Refill();
@@ -40,6 +43,7 @@ class PluginManagerDialog : public wxDialog {
   wxStaticText* detail_;
   wxButton* enable_;
   wxButton* disable_;
+  wxButton* move_;  // to the other run mode
 };
 
 }  // namespace journeydesk::agent::ui
