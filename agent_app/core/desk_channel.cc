@@ -14,4 +14,15 @@ std::shared_ptr<grpc::Channel> NewDeskChannel(const std::string& server,
   return grpc::CreateCustomChannel(server, credentials ? credentials : grpc::InsecureChannelCredentials(), args);
 }
 
+std::shared_ptr<grpc::ChannelCredentials> DeskCredentials(const Session& session) {
+  if (session.tls_roots_pem.empty()) return grpc::InsecureChannelCredentials();
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = session.tls_roots_pem;
+  return grpc::SslCredentials(ssl);
+}
+
+std::shared_ptr<grpc::Channel> NewDeskChannel(const Session& session) {
+  return NewDeskChannel(session.server, DeskCredentials(session));
+}
+
 }  // namespace journeydesk::agent

@@ -16,11 +16,12 @@ DeskCore::DeskCore(DeskCoreOptions options) : options_(std::move(options)) {
   }
 
   // One channel for both services: one connection, one reconnect.
-  auto channel = NewDeskChannel(options_.session.server);
+  auto channel = NewDeskChannel(options_.session);
   JourneyClientOptions journey_options;
   journey_options.server = options_.session.server;
   journey_options.token = options_.session.token;
   journey_options.channel = channel;
+  journey_options.tls_ca_file = options_.session.tls_ca_file;
   journeys_ = std::make_unique<JourneyClient>(journey_options, &queue_, store_.get());
   ContactCenterClientOptions contact_options;
   contact_options.channel = channel;

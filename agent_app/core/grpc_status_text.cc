@@ -1,5 +1,7 @@
 #include "core/grpc_status_text.h"
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace journeydesk::agent {
@@ -12,6 +14,17 @@ bool IsTransportFailure(const grpc::Status& status) {
 std::string Describe(const grpc::Status& status) {
   return status.error_message().empty() ? absl::StrCat("gRPC status ", status.error_code())
                                         : status.error_message();
+}
+
+std::string DescribeConnectionFailure(const grpc::Status& status, const std::string& tls_ca_file) {
+  if (tls_ca_file.empty() || status.error_code() != grpc::StatusCode::UNAVAILABLE) return Describe(status);
+  const std::string message = absl::AsciiStrToLower(status.error_message());
+  const bool tls = absl::StrContains(message, "handshake") || absl::StrContains(message, "ssl") ||
+                   absl::StrContains(message, "certificate") || absl::StrContains(message, "tls");
+  if (!tls) return Describe(status);
+  return absl::StrCat("TLS handshake with journeyd failed: its certificate is not signed by the CA in ", tls_ca_file,
+                      " or does not name the server's host; check --tls-ca and the server address (",
+                      status.error_message(), ")");
 }
 
 std::string CommandFailureText(const std::string& action, const grpc::Status& status) {

@@ -170,7 +170,9 @@ void JourneyClient::NoteOutcome(const grpc::Status& status) {
         state_ = ConnectionState::kReconnecting;
       }
     }
-    if (state_ != before) change = ConnectionChanged{state_, status.ok() ? "" : Describe(status)};
+    if (state_ != before) {
+      change = ConnectionChanged{state_, status.ok() ? "" : DescribeConnectionFailure(status, options_.tls_ca_file)};
+    }
   }
   if (change) queue_->Push(*change);
   if (reconnected && store_ != nullptr) Post([this] { ReplayOutbox(); });
@@ -183,7 +185,7 @@ void JourneyClient::NoteStreamLost(const grpc::Status& status) {
     next_probe_at_ = absl::Now();
     if (state_ == ConnectionState::kConnected) {
       state_ = ConnectionState::kReconnecting;
-      change = ConnectionChanged{state_, Describe(status)};
+      change = ConnectionChanged{state_, DescribeConnectionFailure(status, options_.tls_ca_file)};
     }
   }
   cv_.notify_all();

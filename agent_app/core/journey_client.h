@@ -40,6 +40,7 @@ struct JourneyClientOptions {
   std::string server;  // HOST:PORT
   std::string token;   // bearer secret
   std::shared_ptr<grpc::ChannelCredentials> credentials;  // default: plaintext (loopback)
+  std::string tls_ca_file;  // the CA the channel's TLS checks against, for messages; empty: plain text
   std::shared_ptr<grpc::Channel> channel;  // share one (e.g. with ContactCenterClient); default: its own
   absl::Duration call_deadline = absl::Seconds(5);        // Ping, Search, RecordTouchpoints
   absl::Duration journey_deadline = absl::Seconds(10);    // each GetJourney page

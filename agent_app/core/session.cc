@@ -46,7 +46,8 @@ absl::StatusOr<std::string> LoadTokenFile(const std::filesystem::path& path) {
 }
 
 absl::StatusOr<Session> Session::Create(const std::string& server,
-                                        const std::filesystem::path& token_file) {
+                                        const std::filesystem::path& token_file,
+                                        const TransportOptions& transport) {
   const size_t colon = server.rfind(':');
   int port = 0;
   if (colon == std::string::npos || colon == 0 ||
@@ -54,9 +55,16 @@ absl::StatusOr<Session> Session::Create(const std::string& server,
     return absl::InvalidArgumentError(
         absl::StrCat("server address \"", server, "\" is not HOST:PORT, e.g. 127.0.0.1:50051"));
   }
+  if (absl::Status allowed = CheckTransportAllowed(server, transport); !allowed.ok()) return allowed;
+  Session session;
+  if (!transport.tls_ca_file.empty()) {
+    auto roots = ReadTlsRoots(transport.tls_ca_file);
+    if (!roots.ok()) return roots.status();
+    session.tls_ca_file = transport.tls_ca_file.string();
+    session.tls_roots_pem = *std::move(roots);
+  }
   auto token = LoadTokenFile(token_file);
   if (!token.ok()) return token.status();
-  Session session;
   session.server = server;
   session.token = *std::move(token);
   return session;

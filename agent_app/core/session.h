@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "core/transport_security.h"
 
 namespace journeydesk::agent {
 
@@ -18,10 +19,15 @@ struct Session {
   std::string token;       // bearer secret; never logged
   std::string agent_id;    // from Ping; empty until connected
   std::string role;        // from Ping
+  std::string tls_ca_file;   // where tls_roots_pem came from, for messages
+  std::string tls_roots_pem; // PEM roots journeyd's certificate must chain to; empty: plain text
 
-  // Validates the address (HOST:PORT) and loads the token.
+  // Validates the address (HOST:PORT), checks the transport (transport_security.h: plain
+  // text only to loopback unless allowed), reads the TLS roots and loads the token. Every
+  // error says what to do next.
   static absl::StatusOr<Session> Create(const std::string& server,
-                                        const std::filesystem::path& token_file);
+                                        const std::filesystem::path& token_file,
+                                        const TransportOptions& transport = {});
 };
 
 }  // namespace journeydesk::agent

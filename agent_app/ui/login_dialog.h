@@ -1,6 +1,8 @@
 #pragma once
-// Asks for journeyd's address and the token file when the command line did not give them.
-// The token file is checked (readable by its owner only) before the dialog closes.
+// Asks for journeyd's address, the token file and — for TLS — the CA file when the command
+// line did not give them. Session::Create checks them before the dialog closes: the token
+// file readable by its owner only, the CA file a PEM certificate, and no plain text to a
+// non-loopback address unless `allow_insecure_remote` (the command line's flag).
 
 #include <wx/dialog.h>
 #include <wx/filepicker.h>
@@ -12,7 +14,8 @@ namespace journeydesk::agent::ui {
 
 class LoginDialog : public wxDialog {
  public:
-  LoginDialog(wxWindow* parent, const wxString& server, const wxString& token_file);
+  LoginDialog(wxWindow* parent, const wxString& server, const wxString& token_file, const wxString& tls_ca = {},
+              bool allow_insecure_remote = false);
   // Valid after ShowModal() returned wxID_OK.
   const Session& session() const { return session_; }
 
@@ -21,6 +24,8 @@ class LoginDialog : public wxDialog {
 
   wxTextCtrl* server_;
   wxFilePickerCtrl* token_file_;
+  wxFilePickerCtrl* tls_ca_;
+  bool allow_insecure_remote_;
   Session session_;
 };
 

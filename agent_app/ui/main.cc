@@ -1,5 +1,6 @@
 // journeydesk: the agent desktop.
 //   journeydesk --server HOST:PORT --token-file FILE [--customer ID]
+//               [--tls-ca FILE | --allow-insecure-remote]
 //               [--screenshot PATH --exit-after-ms N] [--data-file FILE] [--available]
 // Without --server/--token-file a sign-in dialog asks for them.
 // --supervisor also opens the supervisor window (a supervisor or admin token):
@@ -27,6 +28,8 @@ namespace {
 struct CommandLine {
   std::string server;
   std::string token_file;
+  std::string tls_ca;                 // PEM roots of journeyd's certificate: TLS
+  bool allow_insecure_remote = false; // plain text to a non-loopback address
   std::string customer;
   std::string screenshot;
   std::string data_file;
@@ -62,7 +65,8 @@ class JourneyDeskApp : public wxApp {
       session = *g_session;
     } else {
       LoginDialog login(nullptr, wxString::FromUTF8(g_command_line.server),
-                        wxString::FromUTF8(g_command_line.token_file));
+                        wxString::FromUTF8(g_command_line.token_file), wxString::FromUTF8(g_command_line.tls_ca),
+                        g_command_line.allow_insecure_remote);
       if (login.ShowModal() != wxID_OK) return false;
       session = login.session();
     }
@@ -94,6 +98,10 @@ int main(int argc, char** argv) {
   CLI::App cli{"journeydesk — the JourneyDesk agent desktop"};
   cli.add_option("--server", g_command_line.server, "journeyd address, HOST:PORT");
   cli.add_option("--token-file", g_command_line.token_file, "file holding your bearer token (mode 0600)");
+  cli.add_option("--tls-ca", g_command_line.tls_ca,
+                 "PEM file of the CA that signed journeyd's certificate; turns TLS on");
+  cli.add_flag("--allow-insecure-remote", g_command_line.allow_insecure_remote,
+               "allow plain text to a non-loopback journeyd (only behind an encrypting proxy or tunnel)");
   cli.add_option("--customer", g_command_line.customer, "open this customer's journey at start");
   cli.add_option("--screenshot", g_command_line.screenshot, "save a PNG of the window once the journey is shown");
   cli.add_option("--exit-after-ms", g_command_line.exit_after_ms, "close by itself after this many milliseconds");
@@ -112,7 +120,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"apply-advice"}));
   CLI11_PARSE(cli, argc, argv);
   if (!g_command_line.server.empty() && !g_command_line.token_file.empty()) {
-    auto session = journeydesk::agent::Session::Create(g_command_line.server, g_command_line.token_file);
+    auto session = journeydesk::agent::Session::Create(
+        g_command_line.server, g_command_line.token_file,
+        {.tls_ca_file = g_command_line.tls_ca, .allow_insecure_remote = g_command_line.allow_insecure_remote});
     if (!session.ok()) {
       std::fprintf(stderr, "journeydesk: %s\n", std::string(session.status().message()).c_str());
       return 2;

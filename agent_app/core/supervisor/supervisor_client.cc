@@ -111,7 +111,10 @@ void SupervisorClient::NoteOutcome(const grpc::Status& status) {
         state_ = ConnectionState::kReconnecting;
       }
     }
-    if (state_ != before) change = SupervisorConnectionChanged{state_, status.ok() ? "" : Describe(status)};
+    if (state_ != before) {
+      change = SupervisorConnectionChanged{
+          state_, status.ok() ? "" : DescribeConnectionFailure(status, options_.tls_ca_file)};
+    }
   }
   if (change) queue_->Push(*change);
 }

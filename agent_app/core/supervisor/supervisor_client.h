@@ -38,6 +38,7 @@ struct SupervisorClientOptions {
   std::string server;  // HOST:PORT
   std::string token;   // bearer secret of a supervisor or admin token
   std::shared_ptr<grpc::ChannelCredentials> credentials;   // default: plaintext (loopback)
+  std::string tls_ca_file;  // the CA the credentials check against, for messages; empty: plain text
   absl::Duration call_deadline = absl::Seconds(5);         // every unary call
   absl::Duration agents_interval = absl::Seconds(10);      // ListAgents at least this often
   absl::Duration agents_min_interval = absl::Seconds(1);   // … and at most this often on board changes

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "core/desk_channel.h"
 #include "ui/supervisor/agents_by_state_list.h"
 #include "ui/supervisor/move_agent_dialog.h"
 #include "ui/supervisor/queue_board_panel.h"
@@ -58,6 +59,8 @@ SupervisorFrame::SupervisorFrame(wxWindow* parent, const Session& session, Super
   SupervisorClientOptions client_options;
   client_options.server = session_.server;
   client_options.token = session_.token;
+  client_options.credentials = DeskCredentials(session_);
+  client_options.tls_ca_file = session_.tls_ca_file;
   client_ = std::make_unique<SupervisorClient>(client_options, &queue_);
   queue_.SetWaker([this] { CallAfter(&SupervisorFrame::DrainNotifications); });
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { SaveScreenshot(); }, kIdScreenshotTimer);
