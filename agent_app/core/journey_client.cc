@@ -5,6 +5,7 @@
 #include "absl/strings/str_format.h"
 #include "core/desk_channel.h"
 #include "core/grpc_status_text.h"
+#include "core/pending_touchpoints.h"
 #include "core/proto_time.h"
 
 namespace journeydesk::agent {
@@ -35,6 +36,8 @@ void JourneyClient::Start() {
   if (started_) return;
   started_ = true;
   tasks_.push_front([this] { DoPing(); });  // sign in first: the agent id for the status bar
+  // Writes left waiting by the last run are shown on their journeys before anything else.
+  if (store_ != nullptr) tasks_.push_front([this] { queue_->Push(OutboxNow()); });
   worker_ = std::thread([this] { WorkerLoop(); });
   watcher_ = std::thread([this] { WatchLoop(); });
 }
@@ -126,7 +129,7 @@ absl::Status JourneyClient::QueueWrite(OutboxWrite write) {
   }
   auto queued = store_->AddToOutbox(write);
   if (!queued.ok()) return queued.status();
-  if (auto pending = store_->PendingCount(); pending.ok()) queue_->Push(OutboxChanged{*pending, 0, ""});
+  queue_->Push(OutboxNow());
   Post([this] { ReplayOutbox(); });
   return absl::OkStatus();
 }
@@ -385,9 +388,22 @@ void JourneyClient::ReplayOutbox() {
       result.rejected = absl::StrCat(DescribeOutboxWrite(entry.write), ": ", Describe(status));
     }
   }
-  auto pending = store_->PendingCount();
-  result.pending = pending.ok() ? *pending : 0;
+  OutboxChanged now = OutboxNow();
+  result.pending = now.pending;
+  result.waiting_touchpoints = std::move(now.waiting_touchpoints);
   queue_->Push(std::move(result));
+}
+
+OutboxChanged JourneyClient::OutboxNow() {
+  OutboxChanged now;
+  auto entries = store_->PendingOutbox();
+  if (!entries.ok()) {
+    now.rejected = std::string(entries.status().message());
+    return now;
+  }
+  now.pending = static_cast<int>(entries->size());
+  now.waiting_touchpoints = PendingTouchpoints(*entries);
+  return now;
 }
 
 void JourneyClient::WatchLoop() {

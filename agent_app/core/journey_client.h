@@ -102,6 +102,8 @@ class JourneyClient {
   void DoSuggestNextSteps();
   absl::Status QueueWrite(OutboxWrite write);
   void ReplayOutbox();
+  // The outbox as it is: count and the touchpoints its writes will add (store_ set).
+  OutboxChanged OutboxNow();
   // Sends one outboxed write (worker thread) and posts what its reply means for the UI.
   grpc::Status SendWrite(const OutboxWrite& write);
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/pending_touchpoints.h"
 #include "core/proto_time.h"
 
 namespace journeydesk::agent {
@@ -173,6 +174,7 @@ JourneyMapViewModel JourneyMapViewModel::Build(std::shared_ptr<const v1::Journey
       mark.tone = ToneOf(tp);
       mark.evidence = evidence_ids.count(tp.id()) > 0;
       mark.open_issue = open_issue_ids.count(tp.id()) > 0;
+      mark.pending = IsPendingTouchpoint(tp);
       model.mark_of_timeline_[index] = static_cast<int>(model.marks_.size());
       model.marks_.push_back(mark);
     }

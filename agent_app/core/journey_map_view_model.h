@@ -84,6 +84,7 @@ struct Mark {
   MarkTone tone = MarkTone::kUnknown;
   bool evidence = false;    // evidence of a live signal
   bool open_issue = false;  // one of a stage's open issues
+  bool pending = false;     // the desktop's own write journeyd does not have yet: draw it hollow
 };
 
 struct Badge {

@@ -55,6 +55,9 @@ struct OutboxChanged {
   int pending = 0;
   int sent = 0;          // delivered in this replay
   std::string rejected;  // why journeyd refused an entry, if it did
+  // What the waiting writes will add to journeys, every customer's, marked pending
+  // (pending_touchpoints.h): drawn on the journey until journeyd has them.
+  std::vector<v1::Touchpoint> waiting_touchpoints;
 };
 
 

@@ -20,6 +20,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "core/pending_touchpoints.h"
 #include "core/proto_time.h"
 #include "ui/agent_frame_ids.h"
 #include "ui/contact_inbox_panel.h"
@@ -375,7 +376,8 @@ void AgentFrame::Handle(JourneyLoaded&& loaded) {
   journey_from_cache_ = loaded.from_cache;
   fetched_at_ = loaded.fetched_at;
   notice_.clear();
-  ShowJourney(std::make_shared<const v1::Journey>(std::move(loaded.journey)));
+  on_screen_.SetJourney(std::make_shared<const v1::Journey>(std::move(loaded.journey)), !loaded.from_cache);
+  ShowJourney(on_screen_.shown());
   UpdateBanner();
 }
 
@@ -393,20 +395,14 @@ void AgentFrame::Handle(SearchResults&& results) {
 
 void AgentFrame::Handle(TouchpointArrived&& arrived) {
   if (!journey_ || arrived.customer_id != customer_id_) return;
-  for (const v1::Touchpoint& tp : journey_->timeline()) {
-    if (tp.id() == arrived.touchpoint.id()) return;
-  }
-  // Show the mark at once; the stage figures and signals follow with the refresh.
-  auto updated = std::make_shared<v1::Journey>(*journey_);
-  auto* timeline = updated->mutable_timeline();
-  *timeline->Add() = arrived.touchpoint;
-  for (int i = timeline->size() - 1; i > 0; --i) timeline->SwapElements(i, i - 1);
-  updated->mutable_metrics()->set_total_touchpoints(timeline->size());
+  // Show the mark at once (journeyd's copy replaces a pending one of the same id); the stage
+  // figures and signals follow with the refresh.
+  if (!on_screen_.AddArrived(arrived.touchpoint)) return;
   notice_ = absl::StrCat("new: ", Pretty(arrived.touchpoint.kind()), " on ", arrived.touchpoint.channel());
   std::printf("journeydesk: new touchpoint %s %s on %s\n", arrived.touchpoint.kind().c_str(),
               arrived.touchpoint.id().c_str(), customer_id_.c_str());
   std::fflush(stdout);
-  ShowJourney(std::move(updated));
+  ShowJourney(on_screen_.shown());
   refresh_timer_.StartOnce(400);
 }
 
@@ -417,6 +413,9 @@ void AgentFrame::Handle(WatchResumed&& resumed) {
 void AgentFrame::Handle(OutboxChanged&& outbox) {
   outbox_pending_ = outbox.pending;
   if (!outbox.rejected.empty()) notice_ = absl::StrCat("journeyd refused a queued write: ", outbox.rejected);
+  // The agent's own notes and outcomes are on the journey at once, drawn as pending.
+  on_screen_.SetWaiting(std::move(outbox.waiting_touchpoints));
+  if (journey_ && on_screen_.shown() != journey_) ShowJourney(on_screen_.shown());
   UpdateStatusFields();
 }
 
@@ -516,7 +515,7 @@ void AgentFrame::ShowDetails(std::optional<int> timeline_index) {
     return;
   }
   const v1::Touchpoint& tp = journey_->timeline(*timeline_index);
-  std::string text = absl::StrCat(
+  std::string text = absl::StrCat(IsPendingTouchpoint(tp) ? absl::StrCat(kPendingText, "\n") : std::string(),
       Pretty(tp.kind()), " on ", tp.channel(), "\n",
       absl::FormatTime("%A %d %B %Y, %H:%M", FromProto(tp.occurred_at()), absl::LocalTimeZone()), "\n",
       "stage: ", tp.stage().empty() ? "none" : Pretty(tp.stage()), tp.stage_derived() ? " (from its kind)" : "", "\n");
@@ -531,7 +530,9 @@ void AgentFrame::ShowDetails(std::optional<int> timeline_index) {
   if (tp.has_effort()) absl::StrAppend(&text, "effort: ", tp.effort(), "/7\n");
   if (!tp.agent_id().empty()) absl::StrAppend(&text, "agent: ", tp.agent_id(), "\n");
   if (!tp.contact_id().empty()) absl::StrAppend(&text, "contact: ", tp.contact_id(), "\n");
-  for (const auto& [key, value] : tp.attributes()) absl::StrAppend(&text, key, ": ", value, "\n");
+  for (const auto& [key, value] : tp.attributes()) {
+    if (key != kPendingAttribute) absl::StrAppend(&text, key, ": ", value, "\n");
+  }
   absl::StrAppend(&text, "id: ", tp.id());
   details_->ChangeValue(Utf8(text));
 }

@@ -31,6 +31,7 @@
 #include "core/plugin_host/plugin_host_worker.h"
 #include "core/plugin_host/plugin_notification_queue.h"
 #include "core/journey_client.h"
+#include "core/journey_on_screen.h"
 #include "core/local_store.h"
 #include "core/notification_queue.h"
 #include "core/session.h"
@@ -171,7 +172,8 @@ class AgentFrame : public wxFrame {
   std::string requested_customer_;  // the last customer whose journey was asked for
   std::string shown_for_contact_;  // the contact the journey is shown for, if any
   std::string shown_for_channel_;
-  std::shared_ptr<const v1::Journey> journey_;
+  JourneyOnScreen on_screen_;  // journeyd's journey + the outbox's writes not yet in it
+  std::shared_ptr<const v1::Journey> journey_;  // on screen: on_screen_.shown()
   bool journey_from_cache_ = false;
   absl::Time fetched_at_;
   int zoom_days_ = 0;

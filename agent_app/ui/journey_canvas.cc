@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "core/pending_touchpoints.h"
 #include "core/proto_time.h"
 #include "ui/mark_sprites.h"
 #include "ui/ui_palette.h"
@@ -33,6 +34,7 @@ wxString TooltipOf(const v1::Touchpoint& tp) {
   wxString text = Capitalised(tp.kind()) + Utf8(" · ") + Utf8(tp.channel()) + Utf8(" · ") + Utf8(when);
   if (!tp.summary().empty()) text += "\n" + Utf8(tp.summary());
   if (tp.has_nps()) text += wxString::Format("\nNPS response: %d", tp.nps());
+  if (IsPendingTouchpoint(tp)) text += "\n" + Utf8(kPendingText);
   return text;
 }
 
@@ -83,11 +85,22 @@ MarkSprites& SharedMarkSprites() {
   return *sprites;
 }
 
+// The desktop's own writes journeyd does not have yet: hollow, a dashed ring in their tone.
+void DrawPendingMarks(wxDC& dc, const std::vector<Mark>& marks) {
+  dc.SetBrush(*wxTRANSPARENT_BRUSH);
+  for (const Mark& mark : marks) {
+    if (!mark.pending) continue;
+    dc.SetPen(wxPen(ToneColour(mark.tone), 2, wxPENSTYLE_SHORT_DASH));
+    dc.DrawCircle(mark.cx, mark.cy, mark.radius);
+  }
+}
+
 // Marks as circles, for DCs that images would be scaled into (see MarkSprites::Suits); the
 // pen and brush change only where the tone or ring does.
 void DrawMarkCircles(wxDC& dc, const std::vector<Mark>& marks) {
   std::optional<std::pair<MarkTone, bool>> style;
   for (const Mark& mark : marks) {
+    if (mark.pending) continue;  // DrawPendingMarks
     const bool dark_ring = mark.evidence || mark.open_issue;
     if (style != std::pair(mark.tone, dark_ring)) {
       style = std::pair(mark.tone, dark_ring);
@@ -300,11 +313,13 @@ void JourneyCanvas::Render(wxDC& dc, const JourneyMapViewModel& model, std::opti
   if (MarkSprites::Suits(dc)) {
     MarkSprites& sprites = SharedMarkSprites();
     for (const Mark& mark : model.marks()) {
+      if (mark.pending) continue;  // DrawPendingMarks
       sprites.Draw(dc, mark.tone, mark.evidence || mark.open_issue, mark.cx, mark.cy, mark.radius);
     }
   } else {
     DrawMarkCircles(dc, model.marks());
   }
+  DrawPendingMarks(dc, model.marks());
   // A next step's evidence: a violet halo, unmistakable against the tone colours.
   dc.SetBrush(*wxTRANSPARENT_BRUSH);
   dc.SetPen(wxPen(EvidenceHalo(), 3));

@@ -1,6 +1,8 @@
 #include "ui/timeline_list.h"
 
 #include "absl/time/time.h"
+#include "absl/strings/str_cat.h"
+#include "core/pending_touchpoints.h"
 #include "core/proto_time.h"
 #include "ui/ui_palette.h"
 
@@ -64,7 +66,9 @@ wxString TimelineList::OnGetItemText(long item, long column) const {
       kind.Replace("_", " ");
       return kind;
     }
-    case kSummary: return Utf8(tp.summary());
+    case kSummary:
+      if (IsPendingTouchpoint(tp)) return Utf8(absl::StrCat("(", kPendingText, ") ", tp.summary()));
+      return Utf8(tp.summary());
   }
   return {};
 }
