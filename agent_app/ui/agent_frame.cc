@@ -22,6 +22,7 @@
 #include "absl/time/time.h"
 #include "core/pending_touchpoints.h"
 #include "core/proto_time.h"
+#include "core/startup_trace.h"
 #include "ui/agent_frame_ids.h"
 #include "ui/contact_inbox_panel.h"
 #include "ui/contact_workspace_panel.h"
@@ -135,9 +136,7 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
     if (auto pending = store->PendingCount(); pending.ok()) outbox_pending_ = *pending;
   }
   requested_customer_ = core_->requested_customer();
-  // What arrived before the waker is drained once the event loop runs.
   queue_->SetWaker([this] { CallAfter(&AgentFrame::DrainNotifications); });
-  CallAfter(&AgentFrame::DrainNotifications);
 
   BuildMenus();
   BuildLayout();
@@ -155,6 +154,10 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
 
   UpdateStatusFields();
   if (!options_.customer_id.empty()) OpenCustomer(options_.customer_id);
+  // What the core received while the toolkit started and the window was built (typically the
+  // journey asked for on the command line) is shown now, so the window's first paint already
+  // has it instead of a second paint one event-loop turn later.
+  DrainNotifications();
 }
 
 AgentFrame::~AgentFrame() {
@@ -568,6 +571,7 @@ void AgentFrame::OnCanvasPainted() {
   const std::string painted = absl::StrCat(customer_id_, "/", journey_->timeline_size());
   if (announced_customer_ == painted) return;
   const bool first_paint = announced_customer_.rfind(customer_id_ + "/", 0) != 0;
+  if (announced_customer_.empty()) MarkStartup("journey-painted");
   announced_customer_ = painted;
   // Per stage, the marks painted (what the agent sees), for scripts to check.
   std::string stages;

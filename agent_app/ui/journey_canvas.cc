@@ -210,12 +210,15 @@ void JourneyCanvas::Relayout() {
   geometry.width = std::max(size.x, 300);
   geometry.height = std::max(size.y, 200);
   model_ = JourneyMapViewModel::Build(journey_, geometry, window_);
+  model_size_ = size;
   SetVirtualSize(model_->content_width(), model_->content_height());
   Refresh();
 }
 
 void JourneyCanvas::OnSize(wxSizeEvent& event) {
-  Relayout();
+  // The toolkit repeats size events with an unchanged size while the window is shown and laid
+  // out; a 1,000-touchpoint layout is only redone when the size really changed.
+  if (!model_ || GetClientSize() != model_size_) Relayout();
   event.Skip();
 }
 

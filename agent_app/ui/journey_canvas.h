@@ -56,6 +56,7 @@ class JourneyCanvas : public wxScrolledCanvas {
   std::shared_ptr<const v1::Journey> journey_;
   TimeWindow window_;
   std::optional<JourneyMapViewModel> model_;
+  wxSize model_size_;  // the client size model_ was laid out for
   std::optional<int> selected_;
   std::optional<int> hovered_;
   wxString empty_text_;

@@ -76,6 +76,28 @@ double MillisBetween(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration<double, std::milli>(to - from).count();
 }
 
+// Start-up phases a program marked on stdout ("PROGRAM: startup PHASE MS", MS on
+// CLOCK_MONOTONIC, steady_clock's clock): PHASE → ms since the spawn, in the order they came.
+using StartupPhases = std::vector<std::pair<std::string, double>>;
+
+// Reads stdout until a line starting with `until` (returned), collecting the start-up phases
+// marked on the way into `phases`; nullopt at `deadline`.
+std::optional<BenchProcess::Line> WaitCollectingPhases(BenchProcess& process, const std::string& program,
+                                                       const std::string& until, Clock::time_point deadline,
+                                                       StartupPhases* phases) {
+  const std::string marker = program + ": startup ";
+  const double spawned_ms =
+      std::chrono::duration<double, std::milli>(process.spawned_at().time_since_epoch()).count();
+  while (std::optional<BenchProcess::Line> line = process.ReadLine(deadline)) {
+    if (line->text.rfind(until, 0) == 0) return line;
+    if (line->text.rfind(marker, 0) != 0) continue;
+    const std::vector<std::string> words = absl::StrSplit(line->text.substr(marker.size()), ' ');
+    double at_ms = 0;
+    if (words.size() == 2 && absl::SimpleAtod(words[1], &at_ms)) phases->emplace_back(words[0], at_ms - spawned_ms);
+  }
+  return std::nullopt;
+}
+
 Clock::time_point In(int seconds) { return Clock::now() + std::chrono::seconds(seconds); }
 
 // N from "journeydesk: showing C (N touchpoints…"; -1 when the line says otherwise.
@@ -260,9 +282,12 @@ class DesktopBench {
   absl::StatusOr<std::string> CreateToken(const std::string& role, const std::string& agent_id);
   // DISPLAY and friends; `desk_gtk`: plus kDeskGtkEnvironment.
   std::map<std::string, std::string> GuiEnvironment(bool desk_gtk) const;
-  absl::StatusOr<std::pair<double, MemoryFigures>> MeasureMinimalFrame(bool desk_gtk);
+  // `phases`: the frame's start-up phases (it is run with JOURNEYDESK_STARTUP_TRACE).
+  absl::StatusOr<std::pair<double, MemoryFigures>> MeasureMinimalFrame(bool desk_gtk, StartupPhases* phases);
   absl::StatusOr<BenchProcess> StartDesk(const std::string& token_file, const std::string& customer_id,
-                                         bool available, const std::string& tag);
+                                         bool available, const std::string& tag,
+                                         const std::map<std::string, std::string>& extra_env = {});
+  void ReportStartupPhases() const;
   bool DeskHasAvailableFlag();
   absl::Status MeasureStartAndMemory();
   absl::Status MeasureScreenPop();
@@ -282,6 +307,8 @@ class DesktopBench {
   std::vector<MemoryFigures> desk_memory_, frame_memory_, frame_defaults_memory_;
   std::vector<double> desk_start_ms_, frame_start_ms_, frame_defaults_start_ms_;
   std::string desk_smaps_rollup_;
+  // Where the start went, per recorded start (see WaitCollectingPhases).
+  std::vector<StartupPhases> desk_phases_, frame_phases_;
   // What journeydesk said it painted ("showing C (N touchpoints)"); less than
   // flags_.touchpoints means the figures are for a partial journey, and the report says so.
   int desk_shown_touchpoints_ = 0;
@@ -371,19 +398,25 @@ std::map<std::string, std::string> DesktopBench::GuiEnvironment(bool desk_gtk) c
 }
 
 // Spawn → "shown" line in ms, and the memory once settled.
-absl::StatusOr<std::pair<double, MemoryFigures>> DesktopBench::MeasureMinimalFrame(bool desk_gtk) {
-  auto frame = BenchProcess::Start({MINIMAL_WX_FRAME_PATH}, GuiEnvironment(desk_gtk), log_.string());
+absl::StatusOr<std::pair<double, MemoryFigures>> DesktopBench::MeasureMinimalFrame(bool desk_gtk,
+                                                                                  StartupPhases* phases) {
+  std::map<std::string, std::string> env = GuiEnvironment(desk_gtk);
+  env["JOURNEYDESK_STARTUP_TRACE"] = "1";
+  auto frame = BenchProcess::Start({MINIMAL_WX_FRAME_PATH}, env, log_.string());
   if (!frame.ok()) return frame.status();
-  std::optional<BenchProcess::Line> shown = frame->WaitForLine("minimal_wx_frame: shown", In(60));
+  std::optional<BenchProcess::Line> shown =
+      WaitCollectingPhases(*frame, "minimal_wx_frame", "minimal_wx_frame: shown", In(60), phases);
   if (!shown) return absl::DeadlineExceededError(absl::StrCat("minimal_wx_frame never showed; see ", log_.string()));
   std::this_thread::sleep_for(std::chrono::milliseconds(flags_.settle_ms));
   return std::make_pair(MillisBetween(frame->spawned_at(), shown->read_at), ReadMemory(frame->pid()));
 }
 
 absl::StatusOr<BenchProcess> DesktopBench::StartDesk(const std::string& token_file, const std::string& customer_id,
-                                                     bool available, const std::string& tag) {
+                                                     bool available, const std::string& tag,
+                                                     const std::map<std::string, std::string>& extra_env) {
   // Not kDeskGtkEnvironment: journeydesk sets that itself.
   std::map<std::string, std::string> env = GuiEnvironment(false);
+  env.insert(extra_env.begin(), extra_env.end());
   for (const std::string& assignment : flags_.desk_env) {
     const size_t eq = assignment.find('=');
     if (eq != std::string::npos) env[assignment.substr(0, eq)] = assignment.substr(eq + 1);
@@ -408,16 +441,20 @@ absl::Status DesktopBench::MeasureStartAndMemory() {
   for (int r = 0; r <= flags_.repetitions; ++r) {
     const bool record = r > 0;
     for (bool desk_gtk : {true, false}) {
-      auto frame = MeasureMinimalFrame(desk_gtk);
+      StartupPhases phases;
+      auto frame = MeasureMinimalFrame(desk_gtk, &phases);
       if (!frame.ok()) return frame.status();
       if (!record) continue;
+      if (desk_gtk) frame_phases_.push_back(std::move(phases));
       (desk_gtk ? frame_start_ms_ : frame_defaults_start_ms_).push_back(frame->first);
       (desk_gtk ? frame_memory_ : frame_defaults_memory_).push_back(frame->second);
     }
     {
-      auto desk = StartDesk(rss_agent_token_file_, "B-DESK", false, "start");
+      auto desk = StartDesk(rss_agent_token_file_, "B-DESK", false, "start", {{"JOURNEYDESK_STARTUP_TRACE", "1"}});
       if (!desk.ok()) return desk.status();
-      std::optional<BenchProcess::Line> shown = desk->WaitForLine("journeydesk: showing ", In(60));
+      StartupPhases phases;
+      std::optional<BenchProcess::Line> shown =
+          WaitCollectingPhases(*desk, "journeydesk", "journeydesk: showing ", In(60), &phases);
       if (!shown) return absl::DeadlineExceededError(absl::StrCat("journeydesk never showed B-DESK; see ", log_.string()));
       if (shown->text.rfind("journeydesk: showing B-DESK (", 0) != 0 || shown->text.find("offline") != std::string::npos) {
         return absl::InternalError(absl::StrCat("journeydesk showed something else: ", shown->text));
@@ -426,6 +463,7 @@ absl::Status DesktopBench::MeasureStartAndMemory() {
       std::this_thread::sleep_for(std::chrono::milliseconds(flags_.settle_ms));
       if (record) {
         desk_start_ms_.push_back(MillisBetween(desk->spawned_at(), shown->read_at));
+        desk_phases_.push_back(std::move(phases));
         desk_memory_.push_back(ReadMemory(desk->pid()));
         if (r == flags_.repetitions) {
           std::ifstream rollup(absl::StrCat("/proc/", desk->pid(), "/smaps_rollup"));
@@ -564,6 +602,44 @@ absl::Status DesktopBench::MeasurePaint() {
   return absl::OkStatus();
 }
 
+// Where the start goes: the median ms since spawn at which each phase was marked, journeydesk
+// and the minimal frame (GDK_GL=disable) side by side, phases in journeydesk's order. A phase
+// only one of them has shows "—" for the other.
+void DesktopBench::ReportStartupPhases() const {
+  auto medians = [](const std::vector<StartupPhases>& runs) {
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<double>> at;
+    for (const StartupPhases& run : runs) {
+      for (const auto& [phase, ms] : run) {
+        if (!at.count(phase)) order.push_back(phase);
+        at[phase].push_back(ms);
+      }
+    }
+    std::vector<std::pair<std::string, double>> result;
+    for (const std::string& phase : order) result.emplace_back(phase, Median(at[phase]));
+    return result;
+  };
+  const auto desk = medians(desk_phases_);
+  const auto frame = medians(frame_phases_);
+  if (desk.empty() && frame.empty()) return;
+  std::printf("  where the start goes (median ms since spawn):\n");
+  std::printf("    %s %11s %11s\n", Pad("phase", 42).c_str(), "journeydesk", "minimal wx");
+  auto find = [](const std::vector<std::pair<std::string, double>>& list, const std::string& phase) -> std::string {
+    for (const auto& [name, ms] : list) {
+      if (name == phase) return absl::StrFormat("%.1f", ms);
+    }
+    return "—";
+  };
+  std::vector<std::string> phases;
+  for (const auto& [phase, ms] : desk) phases.push_back(phase);
+  for (const auto& [phase, ms] : frame) {
+    if (std::find(phases.begin(), phases.end(), phase) == phases.end()) phases.push_back(phase);
+  }
+  for (const std::string& phase : phases) {
+    std::printf("    %s %11s %11s\n", Pad(phase, 42).c_str(), find(desk, phase).c_str(), find(frame, phase).c_str());
+  }
+}
+
 void DesktopBench::Report() {
   auto column = [](const std::vector<MemoryFigures>& figures, double MemoryFigures::*field, double scale) {
     std::vector<double> values;
@@ -613,6 +689,7 @@ void DesktopBench::Report() {
     std::printf("  each run, start ms: journeydesk %s; minimal %s; GTK defaults %s\n",
                 Joined(desk_start_ms_, "%.0f").c_str(), Joined(frame_start_ms_, "%.0f").c_str(),
                 Joined(frame_defaults_start_ms_, "%.0f").c_str());
+    ReportStartupPhases();
   }
 
   std::printf("\n  %s %9s %9s %8s\n", Pad("canvas paint (ms)", 52).c_str(), "p50", "p99", "samples");
