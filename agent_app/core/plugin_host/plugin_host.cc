@@ -456,17 +456,23 @@ absl::Status PluginHost::CloseContact(const std::string& contact_id) {
   return status;
 }
 
+absl::Status PluginHost::FindChangeable(const std::string& plugin_id, Plugin** plugin) {
+  *plugin = FindById(plugin_id);
+  if (*plugin == nullptr) return absl::NotFoundError(absl::StrCat("no plugin \"", plugin_id, "\""));
+  if ((*plugin)->status.state == PluginState::kRefused) {
+    return absl::FailedPreconditionError(absl::StrCat(NameOf(**plugin), " was refused: ", (*plugin)->status.error));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status PluginHost::SetEnabled(const std::string& plugin_id, bool enabled) {
   Outbox out;
   absl::Status status;
   {
     std::lock_guard lock(mutex_);
-    Plugin* plugin = FindById(plugin_id);
-    if (plugin == nullptr) {
-      status = absl::NotFoundError(absl::StrCat("no plugin \"", plugin_id, "\""));
-    } else if (plugin->status.state == PluginState::kRefused) {
-      status = absl::FailedPreconditionError(absl::StrCat(NameOf(*plugin), " was refused: ", plugin->status.error));
-    } else {
+    Plugin* plugin = nullptr;
+    status = FindChangeable(plugin_id, &plugin);
+    if (status.ok()) {
       const bool is_off = plugin->status.state == PluginState::kDisabled;
       if (enabled && (is_off || plugin->status.state == PluginState::kFailed ||
                       plugin->status.state == PluginState::kStopped)) {
@@ -500,12 +506,9 @@ absl::Status PluginHost::SetRunMode(const std::string& plugin_id, RunMode mode) 
   absl::Status status;
   {
     std::lock_guard lock(mutex_);
-    Plugin* plugin = FindById(plugin_id);
-    if (plugin == nullptr) {
-      status = absl::NotFoundError(absl::StrCat("no plugin \"", plugin_id, "\""));
-    } else if (plugin->status.state == PluginState::kRefused) {
-      status = absl::FailedPreconditionError(absl::StrCat(NameOf(*plugin), " was refused: ", plugin->status.error));
-    } else {
+    Plugin* plugin = nullptr;
+    status = FindChangeable(plugin_id, &plugin);
+    if (status.ok()) {
       options_.run_mode[plugin_id] = mode;
       settings_.run_mode[plugin_id] = mode;
       if (plugin->status.mode != mode) {

@@ -128,6 +128,8 @@ class PluginHost {
   void StartPlugin(Plugin& plugin, Outbox& out);
   std::unique_ptr<PluginRunner> MakeRunner(const Plugin& plugin) const;
   Plugin* FindById(const std::string& plugin_id);
+  // The plugin the manager may turn on or off or move: it exists and was not refused (mutex_ held).
+  absl::Status FindChangeable(const std::string& plugin_id, Plugin** plugin);
   // Writes settings_ to options_.settings_file (mutex_ held); OK when there is no file.
   absl::Status SaveSettings(const Plugin& plugin);
   void SetState(Plugin& plugin, PluginState state, std::string error, Outbox& out);
