@@ -3,6 +3,8 @@
 // answered; F6 accepts; the next step shows its reasons and evidence; accepting it records
 // an outcome that appears on the canvas; the wrap-up completes the contact. And offline: a
 // wrap-up made while journeyd is down reaches it exactly once when it is back.
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "absl/strings/str_format.h"
@@ -91,6 +93,33 @@ class ContactFlowGuiTest : public JourneydeskGuiTest {
     EXPECT_TRUE(WaitForLine(absl::StrCat("journeydesk: offer ", contact_id, " for ", customer), absl::Seconds(20))
                     .has_value());
     return contact_id;
+  }
+
+  // The agent accepts a chat offer for C-000003 with F6, the chat plugin draws the contact's
+  // workspace, and a line typed into its composer and sent with Enter reaches journeyd as an
+  // outbound message on the contact.
+  void ChatLineReachesJourneyd(const std::string& contact_id) {
+    PressKeys({"F6"});
+    EXPECT_TRUE(WaitForLine(absl::StrCat("journeydesk: contact ", contact_id, " active"), absl::Seconds(20)));
+    EXPECT_TRUE(WaitForLine(absl::StrCat("journeydesk: plugin workspace for ", contact_id), absl::Seconds(30)))
+        << "the chat plugin draws the contact's workspace";
+    PressKeysInFocusedWindow({"ctrl+l"});
+    EXPECT_TRUE(XdoTool({"type", "--delay", "30", "Happy to help with that"}));
+    PressKeysInFocusedWindow({"Return"});
+    bool delivered = false;
+    for (int attempt = 0; attempt < 50 && !delivered; ++attempt) {
+      absl::SleepFor(absl::Milliseconds(200));
+      v1::GetJourneyRequest request;
+      request.set_customer_id("C-000003");
+      request.set_page_size(50);
+      v1::Journey journey;
+      if (!Stub()->GetJourney(Context("agent").get(), request, &journey).ok()) continue;
+      for (const v1::Touchpoint& tp : journey.timeline()) {
+        delivered |= tp.kind() == "message_outbound" && tp.contact_id() == contact_id &&
+                     tp.summary().find("Happy to help with that") != std::string::npos;
+      }
+    }
+    EXPECT_TRUE(delivered) << "the agent's chat line reached journeyd as an outbound message";
   }
 };
 
@@ -183,32 +212,26 @@ TEST_F(ContactFlowGuiTest, AWrapUpMadeOfflineReachesJourneydOnceWhenItIsBack) {
 
 TEST_F(ContactFlowGuiTest, AChatContactGetsTheChatPluginsWorkspaceAndItsMessagesReachTheCustomer) {
   StartJourneyd({"--demo", "--demo-customers", "50"});
-  const std::string contact_id = StartDeskAndRing("C-000003", "chat");
-  PressKeys({"F6"});
-  ASSERT_TRUE(WaitForLine(absl::StrCat("journeydesk: contact ", contact_id, " active"), absl::Seconds(20)).has_value());
-  ASSERT_TRUE(WaitForLine(absl::StrCat("journeydesk: plugin workspace for ", contact_id), absl::Seconds(30)).has_value())
-      << "the chat plugin (in its own process) draws the contact's workspace";
-
-  // The agent types into the plugin's composer and presses Enter: the plugin asks the desktop
-  // to send it, and journeyd has the message on the contact.
-  PressKeysInFocusedWindow({"ctrl+l"});
-  ASSERT_TRUE(XdoTool({"type", "--delay", "30", "Happy to help with that"}));
-  PressKeysInFocusedWindow({"Return"});
-  bool delivered = false;
-  for (int attempt = 0; attempt < 50 && !delivered; ++attempt) {
-    absl::SleepFor(absl::Milliseconds(200));
-    v1::GetJourneyRequest request;
-    request.set_customer_id("C-000003");
-    request.set_page_size(50);
-    v1::Journey journey;
-    if (!Stub()->GetJourney(Context("agent").get(), request, &journey).ok()) continue;
-    for (const v1::Touchpoint& tp : journey.timeline()) {
-      delivered |= tp.kind() == "message_outbound" && tp.contact_id() == contact_id &&
-                   tp.summary().find("Happy to help with that") != std::string::npos;
-    }
-  }
-  EXPECT_TRUE(delivered) << "the agent's chat line reached journeyd as an outbound message";
+  ChatLineReachesJourneyd(StartDeskAndRing("C-000003", "chat"));
   ScreenshotRoot("plugin_chat_workspace.png");
+}
+
+// journeydesk carries its own (static) Protobuf and gRPC; a plugin loaded into its process
+// links the shared libprotobuf. Both must work side by side: the chat plugin run in the
+// desktop's process (kept in plugins.conf) does the same as in its own.
+TEST_F(ContactFlowGuiTest, AChatPluginRunInTheDesktopsOwnProcessWorksTheSame) {
+  StartJourneyd({"--demo", "--demo-customers", "50"});
+  {
+    std::ofstream settings(dir_ / "plugins.conf");
+    settings << "run_mode chat in_process\n";
+  }
+  std::filesystem::permissions(dir_ / "plugins.conf", std::filesystem::perms::owner_read |
+                                                          std::filesystem::perms::owner_write);
+  const std::string contact_id = StartDeskAndRing("C-000003", "chat");
+  ChatLineReachesJourneyd(contact_id);
+  std::ifstream maps(absl::StrCat("/proc/", desk_->pid(), "/maps"));
+  const std::string mapped((std::istreambuf_iterator<char>(maps)), std::istreambuf_iterator<char>());
+  EXPECT_NE(mapped.find("libjd_chat_plugin.so"), std::string::npos) << "the chat plugin runs inside journeydesk";
 }
 
 }  // namespace
