@@ -158,6 +158,7 @@ AgentFrame::AgentFrame(AgentFrameOptions options)
   // journey asked for on the command line) is shown now, so the window's first paint already
   // has it instead of a second paint one event-loop turn later.
   DrainNotifications();
+  CallAfter([this] { Workspace(); });  // runs once the first paint is done
 }
 
 AgentFrame::~AgentFrame() {
@@ -248,11 +249,9 @@ void AgentFrame::BuildLayout() {
   // The active contact's workspace: its channel plugin's when it has one, else the generic one.
   workspace_area_ = new wxPanel(right);
   workspace_area_->SetName("Contact workspace area");
-  workspace_ = new ContactWorkspacePanel(workspace_area_);
   plugin_panel_ = new PluginWorkspacePanel(workspace_area_);
   plugin_panel_->Hide();
-  auto* area_sizer = new wxBoxSizer(wxVERTICAL);
-  area_sizer->Add(workspace_, 1, wxEXPAND);
+  auto* area_sizer = new wxBoxSizer(wxVERTICAL);  // the generic workspace joins it in Workspace()
   area_sizer->Add(plugin_panel_, 1, wxEXPAND);
   workspace_area_->SetSizer(area_sizer);
   right->SetMinimumPaneSize(FromDIP(160));
@@ -274,6 +273,29 @@ void AgentFrame::BuildLayout() {
   const int widths[] = {-2, -2, -3};
   GetStatusBar()->SetStatusWidths(3, widths);
   BindContactPanels();
+}
+
+ContactWorkspacePanel& AgentFrame::Workspace() {
+  if (workspace_ != nullptr) return *workspace_;
+  workspace_ = new ContactWorkspacePanel(workspace_area_);
+  workspace_->on_send = [this](const std::string& id, const std::string& text) { contacts_->SendMessage(id, text); };
+  workspace_->on_hold = [this](const std::string& id, bool hold) {
+    if (hold) {
+      contacts_->Hold(id);
+    } else {
+      contacts_->Resume(id);
+    }
+  };
+  workspace_->on_transfer = [this](const std::string& id) { Transfer(id); };
+  workspace_->on_note = [this](const std::string& id) { AddNote(id); };
+  workspace_->on_wrap_up = [this](const std::string& id) { WrapUp(id); };
+  workspace_->Show(!plugin_panel_->IsShown());
+  workspace_area_->GetSizer()->Insert(0, workspace_, 1, wxEXPAND);
+  workspace_area_->Layout();
+  // Tab order as built before: the workspace ahead of the plugin panel.
+  workspace_->MoveBeforeInTabOrder(plugin_panel_);
+  ShowActiveContact();
+  return *workspace_;
 }
 
 wxWindow* AgentFrame::BuildCentre(wxWindow* parent) {

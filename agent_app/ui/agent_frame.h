@@ -99,6 +99,10 @@ class AgentFrame : public wxFrame {
 
   // --- agent_frame_contacts.cc: inbox, workspace, next steps ---
   void BindContactPanels();
+  // The generic contact workspace, built on first use: the event loop's first idle turn
+  // after the window's first paint, or earlier if a contact needs it. At start it is empty
+  // (no contact yet), so the journey is painted without waiting for its ~10 controls.
+  ContactWorkspacePanel& Workspace();
   void Handle(SuggestionsLoaded&& loaded);
   void Handle(SuggestionsFailed&& failed);
   void Handle(AgentStreamStarted&& started);

@@ -66,18 +66,6 @@ void AgentFrame::BindContactPanels() {
   };
   inbox_panel_->on_open_contact = [this](const std::string& id) { SetActiveContact(id); };
 
-  workspace_->on_send = [this](const std::string& id, const std::string& text) { contacts_->SendMessage(id, text); };
-  workspace_->on_hold = [this](const std::string& id, bool hold) {
-    if (hold) {
-      contacts_->Hold(id);
-    } else {
-      contacts_->Resume(id);
-    }
-  };
-  workspace_->on_transfer = [this](const std::string& id) { Transfer(id); };
-  workspace_->on_note = [this](const std::string& id) { AddNote(id); };
-  workspace_->on_wrap_up = [this](const std::string& id) { WrapUp(id); };
-
   next_steps_->on_outcome = [this](const v1::Suggestion& suggestion, v1::ActionOutcome outcome,
                                    const std::string& reason) { RecordOutcome(suggestion, outcome, reason); };
   next_steps_->on_evidence = [this](const std::vector<std::string>& ids) {
@@ -101,7 +89,7 @@ void AgentFrame::BindContactPanels() {
     }
   }, kIdHold);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    if (!ForwardToPluginWorkspace({"ctrl+enter", "ctrl+return"})) workspace_->SendDraft();
+    if (!ForwardToPluginWorkspace({"ctrl+enter", "ctrl+return"})) Workspace().SendDraft();
   }, kIdSend);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     if (!active_contact_id_.empty()) Transfer(active_contact_id_);
@@ -120,7 +108,7 @@ void AgentFrame::BindContactPanels() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { inbox_panel_->FocusContacts(); }, kIdFocusContacts);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { next_steps_->FocusFirst(); }, kIdFocusSteps);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    if (!FocusPluginComposer()) workspace_->FocusComposer();
+    if (!FocusPluginComposer()) Workspace().FocusComposer();
   }, kIdFocusComposer);
 }
 
@@ -220,7 +208,7 @@ void AgentFrame::Handle(ContactCommandFailed&& failed) {
   Announce("refused: ", failed.message);
   ReportFailureToPlugin(failed.contact_id, failed.action, failed.message);
   if (!failed.contact_id.empty() && failed.contact_id == active_contact_id_) {
-    workspace_->SetNotice(failed.message, true);
+    Workspace().SetNotice(failed.message, true);
   } else {
     notice_ = failed.message;
     UpdateStatusFields();
@@ -268,9 +256,9 @@ void AgentFrame::SetActiveContact(const std::string& contact_id) {
 void AgentFrame::ShowActiveContact() {
   const v1::Contact* contact = inbox_.FindContact(active_contact_id_);
   if (contact == nullptr) {
-    workspace_->ShowContact(std::nullopt, "");
+    Workspace().ShowContact(std::nullopt, "");
   } else {
-    workspace_->ShowContact(*contact, inbox_.CustomerName(contact->customer_id()));
+    Workspace().ShowContact(*contact, inbox_.CustomerName(contact->customer_id()));
   }
   ShowWorkspace();
 }
@@ -279,7 +267,7 @@ void AgentFrame::WrapUp(const std::string& contact_id) {
   const v1::Contact* contact = inbox_.FindContact(contact_id);
   if (contact == nullptr) return;
   if (inbox_.wrap_up_codes().empty()) {
-    workspace_->SetNotice("no wrap-up codes yet: they arrive with the contact stream; try again when it is live", true);
+    Workspace().SetNotice("no wrap-up codes yet: they arrive with the contact stream; try again when it is live", true);
     return;
   }
   WrapUpDialog dialog(this, absl::StrCat(contact->channel(), " contact with ", inbox_.CustomerName(contact->customer_id())),
@@ -290,12 +278,12 @@ void AgentFrame::WrapUp(const std::string& contact_id) {
   request.set_wrap_up_code(dialog.code());
   request.set_notes(dialog.notes());
   if (absl::Status queued = client_->CompleteContact(request); !queued.ok()) {
-    workspace_->SetNotice(absl::StrCat("the wrap-up could not be saved on this computer: ", queued.message()), true);
+    Workspace().SetNotice(absl::StrCat("the wrap-up could not be saved on this computer: ", queued.message()), true);
     return;
   }
   const bool online = connection_ == ConnectionState::kConnected;
   Announce("wrap-up of ", contact_id, online ? " sent" : " queued until journeyd is back");
-  workspace_->SetNotice(online ? "wrap-up sent" : "wrap-up saved; it is sent when journeyd is back", !online);
+  Workspace().SetNotice(online ? "wrap-up sent" : "wrap-up saved; it is sent when journeyd is back", !online);
 }
 
 void AgentFrame::Transfer(const std::string& contact_id) {
@@ -322,7 +310,7 @@ void AgentFrame::AddNote(const std::string& contact_id) {
   note->set_contact_id(contact_id);
   *note->mutable_occurred_at() = ToProto(absl::Now());
   if (absl::Status queued = client_->RecordTouchpoints(request); !queued.ok()) {
-    workspace_->SetNotice(absl::StrCat("the note could not be saved on this computer: ", queued.message()), true);
+    Workspace().SetNotice(absl::StrCat("the note could not be saved on this computer: ", queued.message()), true);
   }
 }
 

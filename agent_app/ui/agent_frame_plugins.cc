@@ -132,7 +132,7 @@ void AgentFrame::DrainPluginNotifications() {
       std::fflush(stdout);
       if (notice->contact_id == active_contact_id_) {
         plugin_panel_->SetHostNotice(notice->text, true);
-        workspace_->SetNotice(notice->text, true);
+        Workspace().SetNotice(notice->text, true);
       }
     } else if (auto* status = std::get_if<plugins::PluginStatusChanged>(&notification)) {
       const plugins::PluginState state = status->status.state;
@@ -160,9 +160,9 @@ void AgentFrame::ShowWorkspace() {
   auto view = plugin_views_.find(active_contact_id_);
   const bool plugin = plugin_host_ && !active_contact_id_.empty() && view != plugin_views_.end();
   if (plugin) plugin_panel_->ShowView(view->second);
-  if (plugin_panel_->IsShown() != plugin || workspace_->IsShown() == plugin) {
+  if (plugin_panel_->IsShown() != plugin || Workspace().IsShown() == plugin) {
     plugin_panel_->Show(plugin);
-    workspace_->Show(!plugin);
+    Workspace().Show(!plugin);
     workspace_area_->Layout();
   }
 }

@@ -29,11 +29,26 @@ TimelineList::TimelineList(wxWindow* parent)
 }
 
 void TimelineList::SetModel(const JourneyMapViewModel* model) {
+  // The selection follows its touchpoint (by id): rows move when new touchpoints arrive on top.
+  std::string selected_id;
+  const long selected_row = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  if (journey_ && selected_row >= 0 && selected_row < static_cast<long>(rows_.size())) {
+    selected_id = journey_->timeline(rows_[selected_row]).id();
+  }
   journey_ = model ? model->shared_journey() : nullptr;
   rows_ = model ? model->visible_timeline() : std::vector<int>();
   tones_.clear();
   for (int index : rows_) tones_.push_back(JourneyMapViewModel::ToneOf(journey_->timeline(index)));
+  selecting_ = true;  // not the agent's choice: no on_select
+  if (selected_row >= 0) SetItemState(selected_row, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
   SetItemCount(static_cast<long>(rows_.size()));
+  for (size_t row = 0; row < rows_.size() && !selected_id.empty(); ++row) {
+    if (journey_->timeline(rows_[row]).id() != selected_id) continue;
+    SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                 wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    break;
+  }
+  selecting_ = false;
   Refresh();
 }
 
