@@ -465,6 +465,15 @@ absl::Status PluginHost::FindChangeable(const std::string& plugin_id, Plugin** p
   return absl::OkStatus();
 }
 
+void PluginHost::ShutDown(Plugin& plugin, Outbox& out) {
+  if (plugin.status.state == PluginState::kRunning) {
+    pb::HostEvent event;
+    event.mutable_shutdown();
+    (void)Deliver(plugin, "", std::move(event), false, out);
+  }
+  if (plugin.runner) plugin.runner->Stop();
+}
+
 absl::Status PluginHost::SetEnabled(const std::string& plugin_id, bool enabled) {
   Outbox out;
   absl::Status status;
@@ -479,12 +488,7 @@ absl::Status PluginHost::SetEnabled(const std::string& plugin_id, bool enabled) 
         plugin->restart_times.clear();
         StartPlugin(*plugin, out);
       } else if (!enabled && !is_off) {
-        if (plugin->status.state == PluginState::kRunning) {
-          pb::HostEvent event;
-          event.mutable_shutdown();
-          (void)Deliver(*plugin, "", std::move(event), false, out);
-        }
-        if (plugin->runner) plugin->runner->Stop();
+        ShutDown(*plugin, out);
         SetState(*plugin, PluginState::kDisabled, "turned off", out);
       }
       if (enabled) {
@@ -513,12 +517,7 @@ absl::Status PluginHost::SetRunMode(const std::string& plugin_id, RunMode mode) 
       settings_.run_mode[plugin_id] = mode;
       if (plugin->status.mode != mode) {
         const bool running = plugin->status.state == PluginState::kRunning;
-        if (running) {
-          pb::HostEvent event;
-          event.mutable_shutdown();
-          (void)Deliver(*plugin, "", std::move(event), false, out);
-        }
-        if (plugin->runner) plugin->runner->Stop();
+        ShutDown(*plugin, out);
         plugin->runner.reset();
         plugin->status.mode = mode;
         if (running) {
@@ -552,10 +551,7 @@ void PluginHost::Shutdown() {
     shut_down_ = true;
     for (auto& plugin : plugins_) {
       if (plugin->status.state != PluginState::kRunning) continue;
-      pb::HostEvent event;
-      event.mutable_shutdown();
-      (void)Deliver(*plugin, "", std::move(event), false, out);
-      plugin->runner->Stop();
+      ShutDown(*plugin, out);
       if (plugin->status.state == PluginState::kRunning) SetState(*plugin, PluginState::kStopped, "", out);
     }
   }

@@ -130,6 +130,8 @@ class PluginHost {
   Plugin* FindById(const std::string& plugin_id);
   // The plugin the manager may turn on or off or move: it exists and was not refused (mutex_ held).
   absl::Status FindChangeable(const std::string& plugin_id, Plugin** plugin);
+  // Tells a running plugin to shut down, then stops its runner; the state is the caller's to set (mutex_ held).
+  void ShutDown(Plugin& plugin, Outbox& out);
   // Writes settings_ to options_.settings_file (mutex_ held); OK when there is no file.
   absl::Status SaveSettings(const Plugin& plugin);
   void SetState(Plugin& plugin, PluginState state, std::string error, Outbox& out);
