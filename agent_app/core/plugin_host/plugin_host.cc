@@ -456,16 +456,7 @@ absl::Status PluginHost::CloseContact(const std::string& contact_id) {
   return status;
 }
 
-absl::Status PluginHost::FindChangeable(const std::string& plugin_id, Plugin** plugin) {
-  *plugin = FindById(plugin_id);
-  if (*plugin == nullptr) return absl::NotFoundError(absl::StrCat("no plugin \"", plugin_id, "\""));
-  if ((*plugin)->status.state == PluginState::kRefused) {
-    return absl::FailedPreconditionError(absl::StrCat(NameOf(**plugin), " was refused: ", (*plugin)->status.error));
-  }
-  return absl::OkStatus();
-}
-
-void PluginHost::ShutDown(Plugin& plugin, Outbox& out) {
+void PluginHost::StopPlugin(Plugin& plugin, Outbox& out) {
   if (plugin.status.state == PluginState::kRunning) {
     pb::HostEvent event;
     event.mutable_shutdown();
@@ -474,30 +465,19 @@ void PluginHost::ShutDown(Plugin& plugin, Outbox& out) {
   if (plugin.runner) plugin.runner->Stop();
 }
 
-absl::Status PluginHost::SetEnabled(const std::string& plugin_id, bool enabled) {
+absl::Status PluginHost::ChangePlugin(const std::string& plugin_id,
+                                      const std::function<void(Plugin&, Outbox&)>& change) {
   Outbox out;
   absl::Status status;
   {
     std::lock_guard lock(mutex_);
-    Plugin* plugin = nullptr;
-    status = FindChangeable(plugin_id, &plugin);
-    if (status.ok()) {
-      const bool is_off = plugin->status.state == PluginState::kDisabled;
-      if (enabled && (is_off || plugin->status.state == PluginState::kFailed ||
-                      plugin->status.state == PluginState::kStopped)) {
-        plugin->restart_times.clear();
-        StartPlugin(*plugin, out);
-      } else if (!enabled && !is_off) {
-        ShutDown(*plugin, out);
-        SetState(*plugin, PluginState::kDisabled, "turned off", out);
-      }
-      if (enabled) {
-        options_.disabled.erase(plugin_id);
-        settings_.disabled.erase(plugin_id);
-      } else {
-        options_.disabled.insert(plugin_id);
-        settings_.disabled.insert(plugin_id);
-      }
+    Plugin* plugin = FindById(plugin_id);
+    if (plugin == nullptr) {
+      status = absl::NotFoundError(absl::StrCat("no plugin \"", plugin_id, "\""));
+    } else if (plugin->status.state == PluginState::kRefused) {
+      status = absl::FailedPreconditionError(absl::StrCat(NameOf(*plugin), " was refused: ", plugin->status.error));
+    } else {
+      change(*plugin, out);
       status = SaveSettings(*plugin);
     }
   }
@@ -505,42 +485,42 @@ absl::Status PluginHost::SetEnabled(const std::string& plugin_id, bool enabled) 
   return status;
 }
 
-absl::Status PluginHost::SetRunMode(const std::string& plugin_id, RunMode mode) {
-  Outbox out;
-  absl::Status status;
-  {
-    std::lock_guard lock(mutex_);
-    Plugin* plugin = nullptr;
-    status = FindChangeable(plugin_id, &plugin);
-    if (status.ok()) {
-      options_.run_mode[plugin_id] = mode;
-      settings_.run_mode[plugin_id] = mode;
-      if (plugin->status.mode != mode) {
-        const bool running = plugin->status.state == PluginState::kRunning;
-        ShutDown(*plugin, out);
-        plugin->runner.reset();
-        plugin->status.mode = mode;
-        if (running) {
-          SetState(*plugin, PluginState::kRestarting, absl::StrCat("moving to ", RunModeName(mode)), out);
-          plugin->runner = MakeRunner(*plugin);
-          absl::Status started = plugin->runner->Start();
-          if (started.ok()) {
-            plugin->status.pid = plugin->runner->pid();
-            SetState(*plugin, PluginState::kRunning, "", out);
-            RestoreContacts(*plugin, out);
-          } else {
-            SetState(*plugin, PluginState::kFailed,
-                     absl::StrCat("could not start ", RunModeName(mode), ": ", started.message()), out);
-          }
-        } else {
-          Publish(*plugin, out);
-        }
-      }
-      status = SaveSettings(*plugin);
+absl::Status PluginHost::SetEnabled(const std::string& plugin_id, bool enabled) {
+  return ChangePlugin(plugin_id, [&](Plugin& plugin, Outbox& out) {
+    const PluginState state = plugin.status.state;
+    const bool is_off = state == PluginState::kDisabled;
+    if (enabled && (is_off || state == PluginState::kFailed || state == PluginState::kStopped)) {
+      plugin.restart_times.clear();
+      StartPlugin(plugin, out);
+    } else if (!enabled && !is_off) {
+      StopPlugin(plugin, out);
+      SetState(plugin, PluginState::kDisabled, "turned off", out);
     }
-  }
-  Dispatch(out);
-  return status;
+    if (enabled) {
+      options_.disabled.erase(plugin_id);
+      settings_.disabled.erase(plugin_id);
+    } else {
+      options_.disabled.insert(plugin_id);
+      settings_.disabled.insert(plugin_id);
+    }
+  });
+}
+
+absl::Status PluginHost::SetRunMode(const std::string& plugin_id, RunMode mode) {
+  return ChangePlugin(plugin_id, [&](Plugin& plugin, Outbox& out) {
+    options_.run_mode[plugin_id] = mode;
+    settings_.run_mode[plugin_id] = mode;
+    if (plugin.status.mode == mode) return;
+    const bool running = plugin.status.state == PluginState::kRunning;
+    StopPlugin(plugin, out);
+    plugin.runner.reset();
+    plugin.status.mode = mode;
+    if (running) {
+      StartPlugin(plugin, out);  // in its new place, with its contacts
+    } else {
+      Publish(plugin, out);
+    }
+  });
 }
 
 void PluginHost::Shutdown() {
@@ -551,7 +531,7 @@ void PluginHost::Shutdown() {
     shut_down_ = true;
     for (auto& plugin : plugins_) {
       if (plugin->status.state != PluginState::kRunning) continue;
-      ShutDown(*plugin, out);
+      StopPlugin(*plugin, out);
       if (plugin->status.state == PluginState::kRunning) SetState(*plugin, PluginState::kStopped, "", out);
     }
   }

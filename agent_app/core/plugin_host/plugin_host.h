@@ -12,6 +12,7 @@
 
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -128,10 +129,12 @@ class PluginHost {
   void StartPlugin(Plugin& plugin, Outbox& out);
   std::unique_ptr<PluginRunner> MakeRunner(const Plugin& plugin) const;
   Plugin* FindById(const std::string& plugin_id);
-  // The plugin the manager may turn on or off or move: it exists and was not refused (mutex_ held).
-  absl::Status FindChangeable(const std::string& plugin_id, Plugin** plugin);
-  // Tells a running plugin to shut down, then stops its runner; the state is the caller's to set (mutex_ held).
-  void ShutDown(Plugin& plugin, Outbox& out);
+  // Runs `change` under the lock on the plugin the manager may turn on or off or move (it
+  // exists and was not refused), saves the settings, then delivers what it queued.
+  absl::Status ChangePlugin(const std::string& plugin_id, const std::function<void(Plugin&, Outbox&)>& change);
+  // Tells a running plugin to shut down, then stops its runner; the state is the caller's to
+  // set (mutex_ held).
+  void StopPlugin(Plugin& plugin, Outbox& out);
   // Writes settings_ to options_.settings_file (mutex_ held); OK when there is no file.
   absl::Status SaveSettings(const Plugin& plugin);
   void SetState(Plugin& plugin, PluginState state, std::string error, Outbox& out);

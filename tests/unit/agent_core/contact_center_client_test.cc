@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "notification_wait.h"
 #include "support/journeyd_fixture.h"
+#include "test_client_options.h"
 
 namespace journeydesk::agent {
 namespace {
@@ -24,13 +25,8 @@ class ContactCenterClientTest : public JourneydTest {
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
     channel_ = grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials());
-    JourneyClientOptions journey_options;
-    journey_options.server = Address();
-    journey_options.token = tokens_["agent"];
+    JourneyClientOptions journey_options = TestJourneyClientOptions(Address(), tokens_["agent"]);
     journey_options.channel = channel_;
-    journey_options.call_deadline = absl::Seconds(2);
-    journey_options.backoff.initial = absl::Milliseconds(50);
-    journey_options.backoff.max = absl::Milliseconds(400);
     journeys_ = std::make_unique<JourneyClient>(journey_options, &queue_, store_.get());
     ContactCenterClientOptions contact_options;
     contact_options.channel = channel_;

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "notification_wait.h"
+#include "test_client_options.h"
 #include "support/journeyd_fixture.h"
 
 namespace journeydesk::agent {
@@ -28,13 +29,7 @@ class JourneyClientTest : public JourneydTest {
   }
 
   std::unique_ptr<JourneyClient> Connect(const std::string& address, LocalStore* store) {
-    JourneyClientOptions options;
-    options.server = address;
-    options.token = tokens_["agent"];
-    options.call_deadline = absl::Seconds(2);
-    options.backoff.initial = absl::Milliseconds(50);
-    options.backoff.max = absl::Milliseconds(400);
-    auto client = std::make_unique<JourneyClient>(options, &queue_, store);
+    auto client = std::make_unique<JourneyClient>(TestJourneyClientOptions(address, tokens_["agent"]), &queue_, store);
     client->Start();
     return client;
   }

@@ -14,6 +14,7 @@
 #include "gtest/gtest.h"
 #include "notification_wait.h"
 #include "support/journeyd_fixture.h"
+#include "test_client_options.h"
 
 namespace journeydesk::agent {
 namespace {
@@ -146,13 +147,7 @@ TEST(JourneyOnScreenTest, OnlyTheCustomerOnScreenGetsPendingMarks) {
 class PendingWritesTest : public journeydesk::testing::JourneydTest {
  protected:
   std::unique_ptr<JourneyClient> Connect(LocalStore* store) {
-    JourneyClientOptions options;
-    options.server = Address();
-    options.token = tokens_["agent"];
-    options.call_deadline = absl::Seconds(2);
-    options.backoff.initial = absl::Milliseconds(50);
-    options.backoff.max = absl::Milliseconds(400);
-    auto client = std::make_unique<JourneyClient>(options, &queue_, store);
+    auto client = std::make_unique<JourneyClient>(TestJourneyClientOptions(Address(), tokens_["agent"]), &queue_, store);
     client->Start();
     return client;
   }
