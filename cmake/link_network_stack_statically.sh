@@ -36,7 +36,11 @@ absl=("$swapped_dir"/libabsl_*.a)
 [ -f "${absl[0]}" ] || exec "$@"
 archives+=("${absl[@]}")
 
+# -z pack-relative-relocs: the executable's ~26,000 relative relocations as a compact DT_RELR
+# table (glibc 2.36, binutils 2.38+) instead of 24-byte RELA entries: the first segment shrinks
+# from 724 to 254 KB, all of it resident before, and the loader has less to read at start
+# (~0.6 MB less resident in tests/bench/desktop_bench).
 # What the archives need from shared libraries (the .so files named them themselves).
 # libsystemd has no development symlink on a plain system; its soname is stable.
-exec "${command[@]}" -Wl,--gc-sections -Wl,--start-group "${archives[@]}" -Wl,--end-group \
+exec "${command[@]}" -Wl,--gc-sections -Wl,-z,pack-relative-relocs -Wl,--start-group "${archives[@]}" -Wl,--end-group \
   -lssl -lcrypto -lcares -lre2 -lz -l:libsystemd.so.0 -lpthread
