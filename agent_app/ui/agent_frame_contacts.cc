@@ -156,6 +156,8 @@ void AgentFrame::Handle(OfferArrived&& arrived) {
     OpenCustomer(offer.customer_id(), offer.contact_id(), offer.channel());
   }
   RefreshInbox();
+  // Accept / Decline act on the selected offer: it is the one whose journey popped.
+  if (!BusyWithContact()) inbox_panel_->SelectOffer(offer.contact_id());
   RequestUserAttention(wxUSER_ATTENTION_INFO);
 }
 

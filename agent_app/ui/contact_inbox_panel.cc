@@ -38,18 +38,9 @@ std::string StateText(v1::ContactState state) {
   }
 }
 
-wxListCtrl* NewList(wxWindow* parent, const wxString& name, std::initializer_list<std::pair<const char*, int>> columns) {
-  auto* list = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-  list->SetName(name);
-  int index = 0;
-  for (const auto& [title, width] : columns) list->InsertColumn(index++, title, wxLIST_FORMAT_LEFT, parent->FromDIP(width));
-  return list;
-}
-
-std::string SelectedId(const wxListCtrl* list, const std::vector<std::string>& ids) {
-  const long row = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-  return row >= 0 && row < static_cast<long>(ids.size()) ? ids[row] : std::string();
+std::string SelectedId(const RowList* list, const std::vector<std::string>& ids) {
+  const int row = list->GetSelection();
+  return row >= 0 && row < static_cast<int>(ids.size()) ? ids[row] : std::string();
 }
 
 }  // namespace
@@ -68,7 +59,7 @@ ContactInboxPanel::ContactInboxPanel(wxWindow* parent, const ContactInbox* inbox
 
   offers_title_ = new wxStaticText(this, wxID_ANY, "Offers");
   offers_title_->SetFont(offers_title_->GetFont().Bold());
-  offers_ = NewList(this, "Offers ringing", {{"Channel", 62}, {"Customer", 130}, {"Waiting", 64}});
+  offers_ = new RowList(this, "Offers ringing", "Nothing ringing. Offers appear here while you are available.");
   offers_->SetMinSize(FromDIP(wxSize(-1, 110)));
   accept_ = new wxButton(this, wxID_ANY, "&Accept  F6");
   accept_->SetName("Accept offer");
@@ -80,7 +71,7 @@ ContactInboxPanel::ContactInboxPanel(wxWindow* parent, const ContactInbox* inbox
 
   contacts_title_ = new wxStaticText(this, wxID_ANY, "My contacts");
   contacts_title_->SetFont(contacts_title_->GetFont().Bold());
-  contacts_ = NewList(this, "My contacts", {{"Channel", 62}, {"Customer", 130}, {"State", 64}});
+  contacts_ = new RowList(this, "My contacts", "No contact in your hands.");
 
   const int gap = FromDIP(6);
   sizer->Add(state_label, 0, wxLEFT | wxRIGHT | wxTOP, gap);
@@ -100,13 +91,13 @@ ContactInboxPanel::ContactInboxPanel(wxWindow* parent, const ContactInbox* inbox
   decline_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     if (const std::string id = SelectedOffer(); !id.empty() && on_decline) on_decline(id);
   });
-  offers_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) {
+  offers_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) {
     if (const std::string id = SelectedOffer(); !id.empty() && on_preview_offer) on_preview_offer(id);
   });
-  contacts_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) {
+  contacts_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) {
     if (const std::string id = SelectedContact(); !id.empty() && on_open_contact) on_open_contact(id);
   });
-  contacts_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) {
+  contacts_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) {
     if (updating_) return;
     if (const std::string id = SelectedContact(); !id.empty() && on_open_contact) on_open_contact(id);
   });
@@ -152,19 +143,15 @@ void ContactInboxPanel::Refresh(absl::Time now) {
   updating_ = true;
   ShowAgentState();
   const std::string selected_offer = SelectedOffer();
-  offers_->DeleteAllItems();
-  long row = 0;
+  std::vector<RowList::Row> offer_rows;
+  int offer_selected = inbox_->offers().empty() ? -1 : 0;
   for (const RingingOffer& ringing : inbox_->offers()) {
     const v1::Offer& offer = ringing.offer;
-    offers_->InsertItem(row, Utf8(offer.channel()));
-    offers_->SetItem(row, 1, Utf8(inbox_->CustomerName(offer.customer_id())));
-    offers_->SetItem(row, 2, Utf8(ContactInbox::ElapsedText(now - FromProto(offer.enqueued_at()))));
-    if (offer.contact_id() == selected_offer || (selected_offer.empty() && row == 0)) {
-      offers_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                            wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-    }
-    ++row;
+    if (offer.contact_id() == selected_offer) offer_selected = static_cast<int>(offer_rows.size());
+    offer_rows.push_back({Utf8(offer.channel()), Utf8(inbox_->CustomerName(offer.customer_id())),
+                          Utf8(ContactInbox::ElapsedText(now - FromProto(offer.enqueued_at()))), RingColour()});
   }
+  offers_->SetRows(std::move(offer_rows), offer_selected);
   offers_title_->SetLabel(inbox_->offers().empty()
                               ? wxString("Offers")
                               : Utf8(absl::StrCat("Offers — ", inbox_->offers().size(), " ringing")));
@@ -172,30 +159,31 @@ void ContactInboxPanel::Refresh(absl::Time now) {
   decline_->Enable(!inbox_->offers().empty());
 
   const std::string selected_contact = SelectedContact();
-  contacts_->DeleteAllItems();
-  row = 0;
+  std::vector<RowList::Row> contact_rows;
+  int contact_selected = -1;
   for (const v1::Contact& contact : inbox_->contacts()) {
-    contacts_->InsertItem(row, Utf8(contact.channel()));
-    contacts_->SetItem(row, 1, Utf8(inbox_->CustomerName(contact.customer_id())));
-    contacts_->SetItem(row, 2, Utf8(StateText(contact.state())));
-    if (contact.contact_id() == selected_contact) {
-      contacts_->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
-    }
-    ++row;
+    if (contact.contact_id() == selected_contact) contact_selected = static_cast<int>(contact_rows.size());
+    contact_rows.push_back({Utf8(contact.channel()), Utf8(inbox_->CustomerName(contact.customer_id())),
+                            Utf8(StateText(contact.state())), wxColour()});
   }
+  contacts_->SetRows(std::move(contact_rows), contact_selected);
   contacts_title_->SetLabel(Utf8(absl::StrCat("My contacts (", inbox_->contacts().size(), ")")));
   Layout();
   updating_ = false;
+}
+
+wxColour ContactInboxPanel::RingColour() const {
+  return tick_count_ % 2 ? wxColour(255, 224, 178) : wxColour(255, 244, 229);
 }
 
 void ContactInboxPanel::OnTick() {
   ++tick_count_;
   const bool ringing = !inbox_->offers().empty();
   const absl::Time now = absl::Now();
-  for (long row = 0; row < offers_->GetItemCount(); ++row) {
+  for (size_t row = 0; row < offers_->RowCount() && row < inbox_->offers().size(); ++row) {
     const v1::Offer& offer = inbox_->offers()[row].offer;
-    offers_->SetItem(row, 2, Utf8(ContactInbox::ElapsedText(now - FromProto(offer.enqueued_at()))));
-    offers_->SetItemBackgroundColour(row, tick_count_ % 2 ? wxColour(255, 224, 178) : wxColour(255, 244, 229));
+    offers_->SetDetail(row, Utf8(ContactInbox::ElapsedText(now - FromProto(offer.enqueued_at()))));
+    offers_->SetRowBackground(row, RingColour());
   }
   if (ringing) {
     offers_title_->SetForegroundColour(tick_count_ % 2 ? ToneColour(MarkTone::kNegative) : *wxBLACK);
@@ -219,15 +207,19 @@ std::string ContactInboxPanel::SelectedContact() const {
 }
 
 void ContactInboxPanel::SelectContact(const std::string& contact_id) {
-  updating_ = true;
   const auto& contacts = inbox_->contacts();
-  for (size_t row = 0; row < contacts.size() && row < static_cast<size_t>(contacts_->GetItemCount()); ++row) {
-    const bool selected = contacts[row].contact_id() == contact_id;
-    if (selected != ((contacts_->GetItemState(row, wxLIST_STATE_SELECTED) & wxLIST_STATE_SELECTED) != 0)) {
-      contacts_->SetItemState(row, selected ? wxLIST_STATE_SELECTED : 0, wxLIST_STATE_SELECTED);
-    }
+  int row = wxNOT_FOUND;
+  for (size_t i = 0; i < contacts.size() && i < contacts_->RowCount(); ++i) {
+    if (contacts[i].contact_id() == contact_id) row = static_cast<int>(i);
   }
-  updating_ = false;
+  if (contacts_->GetSelection() != row) contacts_->SetSelection(row);  // no event: not the agent's choice
+}
+
+void ContactInboxPanel::SelectOffer(const std::string& contact_id) {
+  const auto& offers = inbox_->offers();
+  for (size_t i = 0; i < offers.size() && i < offers_->RowCount(); ++i) {
+    if (offers[i].offer.contact_id() == contact_id) offers_->SetSelection(static_cast<int>(i));
+  }
 }
 
 void ContactInboxPanel::FocusOffers() { offers_->SetFocus(); }

@@ -10,12 +10,12 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/listctrl.h>
 #include <wx/panel.h>
 #include <wx/stattext.h>
 #include <wx/timer.h>
 
 #include "core/contact_inbox.h"
+#include "ui/row_list.h"
 
 namespace journeydesk::agent::ui {
 
@@ -31,6 +31,7 @@ class ContactInboxPanel : public wxPanel {
   std::string SelectedOffer() const;
   std::string SelectedContact() const;
   void SelectContact(const std::string& contact_id);
+  void SelectOffer(const std::string& contact_id);  // without an event; unknown ids are ignored
   void FocusOffers();
   void FocusContacts();
 
@@ -44,16 +45,17 @@ class ContactInboxPanel : public wxPanel {
   void ShowAgentState();
   void OnStateChoice();
   void OnTick();
+  wxColour RingColour() const;  // the offers' flash: alternates every tick
 
   const ContactInbox* inbox_;
   wxChoice* state_;
   wxStaticText* stream_status_;
   wxStaticText* offers_title_;
-  wxListCtrl* offers_;
+  RowList* offers_;
   wxButton* accept_;
   wxButton* decline_;
   wxStaticText* contacts_title_;
-  wxListCtrl* contacts_;
+  RowList* contacts_;
   wxTimer tick_;
   int tick_count_ = 0;
   bool choosing_state_ = false;

@@ -48,6 +48,7 @@ NextStepsPanel::NextStepsPanel(wxWindow* parent)
     highlight_ = false;
     for (Card& card : cards_) {
       if (card.panel) card.panel->SetBackgroundColour(kCardBackground);
+      if (card.why) card.why->SetBackgroundColour(kCardBackground);
     }
     Refresh();
   });
@@ -70,7 +71,7 @@ void NextStepsPanel::ShowSuggestions(const SuggestionsLoaded& loaded) {
   highlight_ = loaded.proactive;
   headline_ = loaded.proactive ? "Updated just now: the journey changed" : "";
   cards_.clear();
-  for (const v1::Suggestion& suggestion : response_.suggestions()) cards_.push_back(Card{suggestion});
+  for (const v1::Suggestion& suggestion : response_.suggestions()) cards_.push_back(Card{.suggestion = suggestion});
   Rebuild();
   if (highlight_) highlight_timer_.StartOnce(4000);
 }
@@ -151,26 +152,8 @@ wxPanel* NextStepsPanel::BuildCard(Card& card, bool highlight) {
     sizer->Add(hint, 0, wxLEFT | wxRIGHT | wxTOP, gap);
   }
 
-  // Why: the reasons, each a link that highlights its evidence on the canvas.
-  card.why = new wxPanel(panel);
-  card.why->SetBackgroundColour(panel->GetBackgroundColour());
-  auto* why_sizer = new wxBoxSizer(wxVERTICAL);
-  for (const v1::Reason& reason : suggestion.reasons()) {
-    const std::string label = absl::StrCat(reason.text(), reason.evidence_touchpoint_ids_size() > 0
-                                                              ? absl::StrCat("  (", reason.evidence_touchpoint_ids_size(), " on the map)")
-                                                              : "");
-    auto* link = new wxHyperlinkCtrl(card.why, wxID_ANY, Utf8(label), "#", wxDefaultPosition, wxDefaultSize,
-                                     wxHL_ALIGN_LEFT);
-    link->SetName(Utf8(absl::StrCat("Reason: ", reason.text())));
-    std::vector<std::string> evidence(reason.evidence_touchpoint_ids().begin(), reason.evidence_touchpoint_ids().end());
-    link->Bind(wxEVT_HYPERLINK, [this, evidence](wxHyperlinkEvent&) {
-      if (on_evidence) on_evidence(evidence);
-    });
-    why_sizer->Add(link, 0, wxTOP, FromDIP(2));
-  }
-  card.why->SetSizer(why_sizer);
-  card.why->Hide();
-  sizer->Add(card.why, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+  // Why (the reasons) is built when the agent first opens it: BuildWhy.
+  card.why = nullptr;
 
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   card.why_button = new wxButton(panel, wxID_ANY, "Why?", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
@@ -214,7 +197,36 @@ wxPanel* NextStepsPanel::BuildCard(Card& card, bool highlight) {
   return panel;
 }
 
+void NextStepsPanel::BuildWhy(Card& card) {
+  const v1::Suggestion& suggestion = card.suggestion;
+  wxPanel* panel = card.panel;
+  // The reasons, each a link that highlights its evidence on the canvas; above the buttons.
+  card.why = new wxPanel(panel);
+  card.why->SetBackgroundColour(panel->GetBackgroundColour());
+  auto* why_sizer = new wxBoxSizer(wxVERTICAL);
+  for (const v1::Reason& reason : suggestion.reasons()) {
+    const std::string label = absl::StrCat(reason.text(), reason.evidence_touchpoint_ids_size() > 0
+                                                              ? absl::StrCat("  (", reason.evidence_touchpoint_ids_size(), " on the map)")
+                                                              : "");
+    auto* link = new wxHyperlinkCtrl(card.why, wxID_ANY, Utf8(label), "#", wxDefaultPosition, wxDefaultSize,
+                                     wxHL_ALIGN_LEFT);
+    link->SetName(Utf8(absl::StrCat("Reason: ", reason.text())));
+    std::vector<std::string> evidence(reason.evidence_touchpoint_ids().begin(), reason.evidence_touchpoint_ids().end());
+    link->Bind(wxEVT_HYPERLINK, [this, evidence](wxHyperlinkEvent&) {
+      if (on_evidence) on_evidence(evidence);
+    });
+    why_sizer->Add(link, 0, wxTOP, FromDIP(2));
+  }
+  card.why->SetSizer(why_sizer);
+  card.why->Hide();
+  wxSizer* sizer = panel->GetSizer();
+  sizer->Insert(sizer->GetItemCount() - 1, card.why, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
+  // Tab order: the reasons before the card's buttons.
+  card.why->MoveBeforeInTabOrder(card.why_button);
+}
+
 void NextStepsPanel::ToggleWhy(Card& card) {
+  if (card.why == nullptr) BuildWhy(card);
   const bool show = !card.why->IsShown();
   card.why->Show(show);
   card.why_button->SetLabel(show ? "Hide why" : "Why?");

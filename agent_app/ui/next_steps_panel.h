@@ -60,6 +60,7 @@ class NextStepsPanel : public wxScrolledWindow {
 
   void Rebuild();
   wxPanel* BuildCard(Card& card, bool highlight);
+  void BuildWhy(Card& card);  // the card's reasons, on first opening
   void ToggleWhy(Card& card);
   void Decline(Card& card);
   Card* FirstOpen();

@@ -185,6 +185,35 @@ TEST_F(ContactFlowGuiTest, AnOfferPopsTheJourneyAndIsHandledFromTheKeyboardToThe
   EXPECT_GT(Contrast(done), 0.05);
 }
 
+// Two offers ring: the second pops its journey, and the keys act on what the agent sees — F6
+// takes the second, not the first. The first keeps ringing; Ctrl+I and Enter on it show its
+// journey (the inbox's own list: arrow keys and Enter, no mouse).
+TEST_F(ContactFlowGuiTest, WithTwoOffersRingingTheKeysActOnTheOneWhoseJourneyIsShown) {
+  StartJourneyd({"--demo", "--demo-customers", "50"});
+  StartDesk({"--server", Address(), "--token-file", WriteAgentToken().string(), "--available", "--no-plugins",
+             "--data-file", (dir_ / "desk.db").string()});
+  ASSERT_TRUE(WaitForLine("journeydesk: state available", absl::Seconds(30)).has_value());
+  const std::string first = Enqueue("C-000001", "phone");
+  ASSERT_TRUE(WaitForLine(absl::StrCat("journeydesk: showing C-000001"), absl::Seconds(20)).has_value());
+  const std::string second = Enqueue("C-000002", "chat");
+  ASSERT_TRUE(WaitForLine(absl::StrCat("journeydesk: offer ", second, " for C-000002"), absl::Seconds(20)).has_value())
+      << "a second offer rings beside the first";
+  ASSERT_TRUE(WaitForLine("journeydesk: showing C-000002", absl::Seconds(20)).has_value())
+      << "the newest offer pops its journey";
+  ScreenshotRoot("contact_0_two_offers.png");
+
+  PressKeys({"F6"});
+  std::optional<std::string> active = WaitForLine("journeydesk: contact ", absl::Seconds(20));
+  while (active && active->find(" active") == std::string::npos) active = WaitForLine("journeydesk: contact ", absl::Seconds(20));
+  ASSERT_TRUE(active.has_value());
+  EXPECT_EQ(*active, absl::StrCat("journeydesk: contact ", second, " active"))
+      << "F6 takes the offer whose journey is on screen, not " << first;
+
+  PressKeys({"ctrl+i", "Home", "Return"});
+  EXPECT_TRUE(WaitForLine("journeydesk: showing C-000001", absl::Seconds(20)).has_value())
+      << "Enter on the offer still ringing shows its customer's journey";
+}
+
 TEST_F(ContactFlowGuiTest, AWrapUpMadeOfflineReachesJourneydOnceWhenItIsBack) {
   StartJourneyd({"--demo", "--demo-customers", "50"});
   const std::string customer = "C-000002";
