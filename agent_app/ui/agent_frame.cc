@@ -33,6 +33,7 @@
 #include "ui/search_dialog.h"
 #include "ui/shortcut_overlay.h"
 #include "ui/timeline_list.h"
+#include "ui/touchpoint_details.h"
 #include "ui/ui_palette.h"
 #include "ui/window_screenshot.h"
 
@@ -324,9 +325,8 @@ wxWindow* AgentFrame::BuildCentre(wxWindow* parent) {
   canvas_ = new JourneyCanvas(splitter);
   auto* below = new wxPanel(splitter);
   timeline_ = new TimelineList(below);
-  details_ = new wxTextCtrl(below, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
-                            wxTE_MULTILINE | wxTE_READONLY | wxTE_RICH2);
-  details_->SetName("Selected touchpoint");
+  details_ = new TouchpointDetails(
+      below, "Select a touchpoint on the map (click, or arrow keys after Ctrl+M) or in the timeline to see it here.");
   // Both share the width; neither may claim it all with its best size.
   timeline_->SetMinSize(FromDIP(wxSize(240, -1)));
   details_->SetMinSize(FromDIP(wxSize(220, -1)));
@@ -536,7 +536,7 @@ void AgentFrame::UpdateStatusFields() {
 
 void AgentFrame::ShowDetails(std::optional<int> timeline_index) {
   if (!journey_ || !timeline_index || *timeline_index >= journey_->timeline_size()) {
-    details_->ChangeValue("Select a touchpoint on the map (click, or arrow keys after Ctrl+M) or in the timeline to see it here.");
+    details_->ShowHint();
     return;
   }
   const v1::Touchpoint& tp = journey_->timeline(*timeline_index);
@@ -559,7 +559,7 @@ void AgentFrame::ShowDetails(std::optional<int> timeline_index) {
     if (key != kPendingAttribute) absl::StrAppend(&text, key, ": ", value, "\n");
   }
   absl::StrAppend(&text, "id: ", tp.id());
-  details_->ChangeValue(Utf8(text));
+  details_->ShowText(Utf8(text));
 }
 
 void AgentFrame::SetZoomDays(int days) {

@@ -20,7 +20,6 @@
 #include <wx/frame.h>
 #include <wx/panel.h>
 #include <wx/stattext.h>
-#include <wx/textctrl.h>
 #include <wx/timer.h>
 
 #include "core/contact_center_client.h"
@@ -43,6 +42,7 @@ class ContactInboxPanel;
 class ContactWorkspacePanel;
 class JourneyCanvas;
 class NextStepsPanel;
+class TouchpointDetails;
 class PluginManagerDialog;
 class PluginWorkspacePanel;
 class SearchDialog;
@@ -161,7 +161,7 @@ class AgentFrame : public wxFrame {
   BadgeBar* badges_ = nullptr;
   JourneyCanvas* canvas_ = nullptr;
   TimelineList* timeline_ = nullptr;
-  wxTextCtrl* details_ = nullptr;
+  TouchpointDetails* details_ = nullptr;
   ContactInboxPanel* inbox_panel_ = nullptr;
   NextStepsPanel* next_steps_ = nullptr;
   ContactWorkspacePanel* workspace_ = nullptr;
