@@ -18,13 +18,22 @@ bool IsHeldByAgent(const v1::Contact& contact) {
 void ContactInbox::Start(const v1::AgentStarted& started, absl::Time now) {
   agent_ = started.agent();
   if (!started.wrap_up_codes().empty()) {
-    wrap_up_codes_.assign(started.wrap_up_codes().begin(), started.wrap_up_codes().end());
+    wrap_up_.codes.assign(started.wrap_up_codes().begin(), started.wrap_up_codes().end());
   }
+  if (started.has_contact_completed_stage()) wrap_up_.stage = started.contact_completed_stage();
   if (started.resumed()) return;
   offers_.clear();
   contacts_.clear();
   for (const v1::Offer& offer : started.offers()) AddOffer(offer, now);
   for (const v1::Contact& contact : started.contacts()) UpdateContact(contact);
+}
+
+WrapUpWrite ContactInbox::WrapUpOf(v1::CompleteContactRequest request) const {
+  WrapUpWrite wrap_up{std::move(request), std::nullopt};
+  if (const v1::Contact* contact = FindContact(wrap_up.request.contact_id())) {
+    wrap_up.touchpoint = WrapUpTouchpoint(*contact, wrap_up.request, wrap_up_);
+  }
+  return wrap_up;
 }
 
 void ContactInbox::AddOffer(v1::Offer offer, absl::Time now) {

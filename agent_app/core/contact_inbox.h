@@ -1,7 +1,8 @@
 #pragma once
 // The agent's inbox as data: the offers ringing now and the contacts the agent holds
 // (active, held, in wrap-up), kept up to date from the agent stream's notifications, plus
-// the agent's own status and the wrap-up codes. The inbox panel renders it; no wx here.
+// the agent's own status and how journeyd records a wrap-up (its codes, the stage of its
+// touchpoint). The inbox panel renders it; no wx here.
 // Not thread-safe: the UI's main thread owns it.
 
 #include <optional>
@@ -10,6 +11,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/time.h"
+#include "core/outbox_write.h"
+#include "core/wrap_up_touchpoint.h"
 #include "journeydesk/v1/contact_center.pb.h"
 
 namespace journeydesk::agent {
@@ -40,7 +43,12 @@ class ContactInbox {
   const RingingOffer* FindOffer(const std::string& contact_id) const;
   const v1::Contact* FindContact(const std::string& contact_id) const;
   const v1::AgentStatus& agent() const { return agent_; }
-  const std::vector<v1::WrapUpCode>& wrap_up_codes() const { return wrap_up_codes_; }
+  const std::vector<v1::WrapUpCode>& wrap_up_codes() const { return wrap_up_.codes; }
+  const WrapUpRecording& wrap_up_recording() const { return wrap_up_; }
+  // The wrap-up of one of the agent's contacts as the outbox keeps it: the request and the
+  // touchpoint journeyd will record for it, on the contact's customer (none when the contact
+  // is not in the inbox).
+  WrapUpWrite WrapUpOf(v1::CompleteContactRequest request) const;
   // The customer's name as the screen pop gave it, or the id.
   std::string CustomerName(const std::string& customer_id) const;
 
@@ -52,7 +60,7 @@ class ContactInbox {
   void RemoveContact(const std::string& contact_id);
 
   v1::AgentStatus agent_;
-  std::vector<v1::WrapUpCode> wrap_up_codes_;
+  WrapUpRecording wrap_up_;
   std::vector<RingingOffer> offers_;
   std::vector<v1::Contact> contacts_;
   absl::flat_hash_map<std::string, std::string> customer_names_;

@@ -117,8 +117,8 @@ absl::Status JourneyClient::RecordActionOutcome(v1::RecordActionOutcomeRequest r
   return QueueWrite(std::move(request));
 }
 
-absl::Status JourneyClient::CompleteContact(v1::CompleteContactRequest request) {
-  return QueueWrite(std::move(request));
+absl::Status JourneyClient::CompleteContact(WrapUpWrite wrap_up) {
+  return QueueWrite(std::move(wrap_up));
 }
 
 absl::Status JourneyClient::QueueWrite(OutboxWrite write) {
@@ -358,9 +358,9 @@ grpc::Status JourneyClient::SendWrite(const OutboxWrite& write) {
     }
     return status;
   }
-  const auto& wrap_up = std::get<v1::CompleteContactRequest>(write);
+  const auto& wrap_up = std::get<WrapUpWrite>(write);
   v1::Contact contact;
-  grpc::Status status = contact_stub_->CompleteContact(context.get(), wrap_up, &contact);
+  grpc::Status status = contact_stub_->CompleteContact(context.get(), wrap_up.request, &contact);
   if (status.ok()) queue_->Push(ContactChanged{std::move(contact)});
   return status;
 }

@@ -78,10 +78,12 @@ class JourneyClient {
   // is given if it has none); once journeyd has it, the suggestions after it arrive as
   // SuggestionsLoaded.
   absl::Status RecordActionOutcome(v1::RecordActionOutcomeRequest request);
-  // A contact's wrap-up (ContactCenter.CompleteContact), through the outbox; once journeyd
-  // has it → ContactChanged with the completed contact. A wrap-up journeyd refuses for good
-  // (e.g. the contact was completed elsewhere) → OutboxChanged.rejected.
-  absl::Status CompleteContact(v1::CompleteContactRequest request);
+  // A contact's wrap-up (ContactCenter.CompleteContact), through the outbox with the
+  // touchpoint journeyd will record for it (WrapUpTouchpoint), which OutboxChanged carries
+  // among waiting_touchpoints until it is sent; once journeyd has it → ContactChanged with
+  // the completed contact. A wrap-up journeyd refuses for good (e.g. the contact was
+  // completed elsewhere) → OutboxChanged.rejected.
+  absl::Status CompleteContact(WrapUpWrite wrap_up);
   // → SuggestionsLoaded or SuggestionsFailed. Only the latest request still waiting is run.
   void SuggestNextSteps(v1::SuggestNextStepsRequest request);
 

@@ -91,7 +91,7 @@ std::shared_ptr<const v1::Journey> JourneyOnScreen::shown() const {
     while (at < timeline->size() && !Newer(*tp, timeline->Get(at))) ++at;
     v1::Touchpoint* added = timeline->Add();
     *added = *tp;
-    if (added->stage().empty()) added->set_stage(confirmed_->current_stage());
+    if (added->stage().empty() && !added->stage_derived()) added->set_stage(confirmed_->current_stage());
     for (int i = timeline->size() - 1; i > at; --i) timeline->SwapElements(i, i - 1);
   }
   shown_ = std::move(merged);

@@ -6,7 +6,9 @@
 // between the send and the watch event — or until the next load from journeyd, which is then
 // the whole truth. Never two marks for one id; journeyd's copy always wins.
 // Pending touchpoints without a stage are shown in the journey's current stage (journeyd
-// places them by its stage map once it has them). Not thread-safe: the UI thread's.
+// places them by its stage map once it has them) — unless their stage is journeyd's own
+// word (stage_derived, e.g. a wrap-up's): then they are shown where it said, "no stage" too.
+// Not thread-safe: the UI thread's.
 
 #include <map>
 #include <memory>

@@ -10,7 +10,7 @@
 namespace journeydesk::agent {
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 absl::Status SqliteError(sqlite3* db, const std::string& what) {
   return absl::InternalError(absl::StrCat("local store: ", what, ": ", sqlite3_errmsg(db)));
@@ -117,6 +117,16 @@ absl::StatusOr<std::unique_ptr<LocalStore>> LocalStore::Open(const std::filesyst
         "COMMIT;");
     if (!s.ok()) return s;
   }
+  if (version < 3) {
+    // A write's touchpoint kept beside its request (a wrap-up's contact_completed, so it is
+    // drawn while it waits); NULL in older rows, which replay as before.
+    auto s = store->Exec(
+        "BEGIN;"
+        "ALTER TABLE outbox ADD COLUMN touchpoint BLOB;"
+        "PRAGMA user_version = 3;"
+        "COMMIT;");
+    if (!s.ok()) return s;
+  }
   return store;
 }
 
@@ -172,11 +182,12 @@ absl::StatusOr<std::optional<CachedJourney>> LocalStore::GetJourney(const std::s
 absl::StatusOr<int64_t> LocalStore::AddToOutbox(const OutboxWrite& write) {
   if (absl::Status replayable = CheckReplayable(write); !replayable.ok()) return replayable;
   std::lock_guard lock(mutex_);
-  Statement insert(db_, "INSERT INTO outbox (queued_at_us, kind, request) VALUES (?, ?, ?)");
+  Statement insert(db_, "INSERT INTO outbox (queued_at_us, kind, request, touchpoint) VALUES (?, ?, ?, ?)");
   if (!insert.ok()) return SqliteError(db_, "prepare outbox insert");
   insert.Bind(1, absl::ToUnixMicros(absl::Now()));
   insert.Bind(2, OutboxKind(write));
   insert.BindBlob(3, SerializeOutboxWrite(write));
+  if (std::string touchpoint = SerializeOutboxTouchpoint(write); !touchpoint.empty()) insert.BindBlob(4, touchpoint);
   if (insert.Step() != SQLITE_DONE) return SqliteError(db_, "queue write in outbox");
   return sqlite3_last_insert_rowid(db_);
 }
@@ -184,7 +195,8 @@ absl::StatusOr<int64_t> LocalStore::AddToOutbox(const OutboxWrite& write) {
 absl::StatusOr<std::vector<OutboxEntry>> LocalStore::PendingOutbox() {
   std::lock_guard lock(mutex_);
   Statement query(db_,
-                  "SELECT id, queued_at_us, kind, request, attempts FROM outbox WHERE state = 'pending' "
+                  "SELECT id, queued_at_us, kind, request, attempts, touchpoint FROM outbox"
+                  " WHERE state = 'pending' "
                   "ORDER BY id");
   if (!query.ok()) return SqliteError(db_, "prepare outbox read");
   std::vector<OutboxEntry> entries;
@@ -193,7 +205,7 @@ absl::StatusOr<std::vector<OutboxEntry>> LocalStore::PendingOutbox() {
     OutboxEntry entry;
     entry.id = query.Int(0);
     entry.queued_at = absl::FromUnixMicros(query.Int(1));
-    absl::StatusOr<OutboxWrite> write = ParseOutboxWrite(query.Blob(2), query.Blob(3));
+    absl::StatusOr<OutboxWrite> write = ParseOutboxWrite(query.Blob(2), query.Blob(3), query.Blob(5));
     if (!write.ok()) {
       return absl::DataLossError(absl::StrCat("outbox entry ", entry.id, ": ", write.status().message()));
     }

@@ -27,7 +27,7 @@ std::string OutboxKind(const OutboxWrite& write) {
   return std::visit(Overloaded{
                         [](const v1::RecordTouchpointsRequest&) { return std::string("touchpoints"); },
                         [](const v1::RecordActionOutcomeRequest&) { return std::string("action_outcome"); },
-                        [](const v1::CompleteContactRequest&) { return std::string("wrap_up"); },
+                        [](const WrapUpWrite&) { return std::string("wrap_up"); },
                     },
                     write);
 }
@@ -51,8 +51,8 @@ absl::Status CheckReplayable(const OutboxWrite& write) {
             }
             return absl::OkStatus();
           },
-          [](const v1::CompleteContactRequest& request) {
-            if (request.contact_id().empty() || request.wrap_up_code().empty()) {
+          [](const WrapUpWrite& wrap_up) {
+            if (wrap_up.request.contact_id().empty() || wrap_up.request.wrap_up_code().empty()) {
               return absl::InvalidArgumentError("a wrap-up needs its contact_id and wrap_up_code");
             }
             return absl::OkStatus();
@@ -62,13 +62,33 @@ absl::Status CheckReplayable(const OutboxWrite& write) {
 }
 
 std::string SerializeOutboxWrite(const OutboxWrite& write) {
-  return std::visit([](const auto& message) { return message.SerializeAsString(); }, write);
+  return std::visit(Overloaded{
+                        [](const WrapUpWrite& wrap_up) { return wrap_up.request.SerializeAsString(); },
+                        [](const auto& request) { return request.SerializeAsString(); },
+                    },
+                    write);
 }
 
-absl::StatusOr<OutboxWrite> ParseOutboxWrite(const std::string& kind, const std::string& bytes) {
+std::string SerializeOutboxTouchpoint(const OutboxWrite& write) {
+  const auto* wrap_up = std::get_if<WrapUpWrite>(&write);
+  if (wrap_up == nullptr || !wrap_up->touchpoint.has_value()) return "";
+  return wrap_up->touchpoint->SerializeAsString();
+}
+
+absl::StatusOr<OutboxWrite> ParseOutboxWrite(const std::string& kind, const std::string& bytes,
+                                             const std::string& touchpoint_bytes) {
   if (kind == "touchpoints") return Parse<v1::RecordTouchpointsRequest>(kind, bytes);
   if (kind == "action_outcome") return Parse<v1::RecordActionOutcomeRequest>(kind, bytes);
-  if (kind == "wrap_up") return Parse<v1::CompleteContactRequest>(kind, bytes);
+  if (kind == "wrap_up") {
+    WrapUpWrite wrap_up;
+    if (!wrap_up.request.ParseFromString(bytes)) {
+      return absl::DataLossError("an outboxed wrap_up write is corrupt");
+    }
+    if (!touchpoint_bytes.empty() && !wrap_up.touchpoint.emplace().ParseFromString(touchpoint_bytes)) {
+      return absl::DataLossError("the touchpoint of an outboxed wrap_up write is corrupt");
+    }
+    return OutboxWrite(std::move(wrap_up));
+  }
   return absl::DataLossError(absl::StrCat("outbox holds a write of unknown kind '", kind,
                                           "' (from a newer journeydesk?)"));
 }
@@ -83,8 +103,8 @@ std::string DescribeOutboxWrite(const OutboxWrite& write) {
           [](const v1::RecordActionOutcomeRequest& request) {
             return absl::StrCat("next-step outcome for ", request.customer_id());
           },
-          [](const v1::CompleteContactRequest& request) {
-            return absl::StrCat("wrap-up of ", request.contact_id());
+          [](const WrapUpWrite& wrap_up) {
+            return absl::StrCat("wrap-up of ", wrap_up.request.contact_id());
           },
       },
       write);

@@ -57,6 +57,8 @@ std::vector<v1::Touchpoint> PendingTouchpoints(const std::vector<OutboxEntry>& e
       for (const v1::Touchpoint& tp : touchpoints->touchpoints()) pending.push_back(tp);
     } else if (const auto* outcome = std::get_if<v1::RecordActionOutcomeRequest>(&entry.write)) {
       pending.push_back(FromOutcome(*outcome));
+    } else if (const auto* wrap_up = std::get_if<WrapUpWrite>(&entry.write); wrap_up && wrap_up->touchpoint) {
+      pending.push_back(*wrap_up->touchpoint);
     }
     for (size_t i = first; i < pending.size(); ++i) {
       if (!pending[i].has_occurred_at()) *pending[i].mutable_occurred_at() = ToProto(entry.queued_at);

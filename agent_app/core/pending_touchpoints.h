@@ -2,9 +2,10 @@
 // What the desktop's own waiting writes will add to customers' journeys, so the journey on
 // screen shows them at once instead of when journeyd has them: a queued note (touchpoints)
 // as itself, a queued next-step outcome as the `nba_<outcome>` touchpoint journeyd will
-// record under its outcome_touchpoint_id. A wrap-up is not drawn (its request names the
-// contact, not the customer). Each carries kPendingAttribute, which only the desktop sets
-// and journeyd never sees (these copies are for the screen; the outbox keeps its own).
+// record under its outcome_touchpoint_id, a queued wrap-up as the `contact_completed`
+// touchpoint kept with it (wrap_up_touchpoint.h; a wrap-up queued by an older build has none
+// and is not drawn). Each carries kPendingAttribute, which only the desktop sets and
+// journeyd never sees (these copies are for the screen; the outbox keeps its own).
 
 #include <vector>
 

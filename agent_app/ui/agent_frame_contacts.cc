@@ -279,7 +279,7 @@ void AgentFrame::WrapUp(const std::string& contact_id) {
   request.set_contact_id(contact_id);
   request.set_wrap_up_code(dialog.code());
   request.set_notes(dialog.notes());
-  if (absl::Status queued = client_->CompleteContact(request); !queued.ok()) {
+  if (absl::Status queued = client_->CompleteContact(inbox_.WrapUpOf(std::move(request))); !queued.ok()) {
     Workspace().SetNotice(absl::StrCat("the wrap-up could not be saved on this computer: ", queued.message()), true);
     return;
   }

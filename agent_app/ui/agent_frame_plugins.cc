@@ -74,7 +74,7 @@ void AgentFrame::SyncPluginContacts() {
     auto known = plugin_contacts_.find(contact.contact_id());
     if (known == plugin_contacts_.end()) {
       plugin_contacts_[contact.contact_id()] = contact.version();
-      plugin_requests_->RememberContact(contact.contact_id(), contact.customer_id());
+      plugin_requests_->RememberContact(contact, inbox_.wrap_up_recording());
       const v1::Journey* journey = journey_ && journey_->customer().id() == contact.customer_id() ? journey_.get() : nullptr;
       plugin::v1::ContactAssigned assigned = ToContactAssigned(
           contact, options_.session.agent_id, inbox_.CustomerName(contact.customer_id()), journey, inbox_.wrap_up_codes());

@@ -170,6 +170,7 @@ absl::StatusOr<std::unique_ptr<ContactCenterCore::AgentSession>> ContactCenterCo
   }
   v1::AgentStarted* started = session->started_.mutable_started();
   *started->mutable_wrap_up_codes() = config_.wrap_up_codes();
+  started->set_contact_completed_stage(std::string(journeys_.stages().StageForKind(kContactCompletedKind)));
   std::vector<v1::Contact> contacts;
   RouterOutput output;
   uint64_t ticket = 0;

@@ -39,6 +39,9 @@
 
 namespace journeydesk::service {
 
+// The kind of the touchpoint a wrap-up records, "<contact id>.completed".
+inline constexpr char kContactCompletedKind[] = "contact_completed";
+
 struct ContactCenterOptions {
   std::function<absl::Time()> clock = [] { return absl::Now(); };
   absl::Duration tick = absl::Milliseconds(50);             // offer timer resolution

@@ -224,7 +224,7 @@ void ContactCenterCore::RecordJourneySteps(const routing::RouterOutput& output) 
         tp.set_direction(v1::DIRECTION_INBOUND);
         break;
       case Kind::kCompleted: {
-        set("completed", "contact_completed");
+        set("completed", kContactCompletedKind);
         tp.set_summary(c.notes());
         (*tp.mutable_attributes())["wrap_up_code"] = c.wrap_up_code();
         for (const v1::WrapUpCode& code : config_.wrap_up_codes()) {

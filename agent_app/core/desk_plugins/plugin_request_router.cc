@@ -34,14 +34,14 @@ void PluginRequestRouter::SetHost(plugins::PluginHost* host) {
   host_ = host;
 }
 
-void PluginRequestRouter::RememberContact(const std::string& contact_id, const std::string& customer_id) {
+void PluginRequestRouter::RememberContact(const v1::Contact& contact, const WrapUpRecording& wrap_up) {
   std::lock_guard lock(mutex_);
-  customer_of_contact_[contact_id] = customer_id;
+  contacts_by_id_[contact.contact_id()] = KnownContact{contact, wrap_up};
 }
 
 void PluginRequestRouter::ForgetContact(const std::string& contact_id) {
   std::lock_guard lock(mutex_);
-  customer_of_contact_.erase(contact_id);
+  contacts_by_id_.erase(contact_id);
 }
 
 void PluginRequestRouter::SetAgentId(std::string agent_id) {
@@ -83,10 +83,17 @@ void PluginRequestRouter::OnHostRequest(const std::string& plugin_id, const std:
       return;
     }
     case plugin::v1::HostRequest::kComplete: {
-      v1::CompleteContactRequest complete;
-      complete.set_contact_id(contact_id);
-      complete.set_wrap_up_code(request.complete().wrap_up_code());
-      complete.set_notes(request.complete().notes());
+      WrapUpWrite complete;
+      complete.request.set_contact_id(contact_id);
+      complete.request.set_wrap_up_code(request.complete().wrap_up_code());
+      complete.request.set_notes(request.complete().notes());
+      {
+        std::lock_guard lock(mutex_);
+        auto it = contacts_by_id_.find(contact_id);
+        if (it != contacts_by_id_.end()) {
+          complete.touchpoint = WrapUpTouchpoint(it->second.contact, complete.request, it->second.wrap_up);
+        }
+      }
       if (absl::Status queued = journeys_->CompleteContact(std::move(complete)); !queued.ok()) {
         ReportFailure(contact_id, "complete", std::string(queued.message()));
       }
@@ -98,8 +105,8 @@ void PluginRequestRouter::OnHostRequest(const std::string& plugin_id, const std:
       std::string agent_id;
       {
         std::lock_guard lock(mutex_);
-        auto it = customer_of_contact_.find(contact_id);
-        if (it != customer_of_contact_.end()) customer_id = it->second;
+        auto it = contacts_by_id_.find(contact_id);
+        if (it != contacts_by_id_.end()) customer_id = it->second.contact.customer_id();
         agent_id = agent_id_;
       }
       if (customer_id.empty()) {

@@ -14,6 +14,7 @@
 #include "core/journey_client.h"
 #include "core/plugin_host/plugin_host.h"
 #include "core/plugin_host/plugin_host_delegates.h"
+#include "core/wrap_up_touchpoint.h"
 
 namespace journeydesk::agent {
 
@@ -23,8 +24,9 @@ class PluginRequestRouter : public plugins::PluginHostRequests {
   PluginRequestRouter(ContactCenterClient* contacts, JourneyClient* journeys, std::string agent_id);
   // The host to report failures to (set once it exists; not owned).
   void SetHost(plugins::PluginHost* host);
-  // The customer of a contact handed to a plugin (touchpoints are recorded on them).
-  void RememberContact(const std::string& contact_id, const std::string& customer_id);
+  // A contact handed to a plugin: its touchpoints are recorded on its customer, and its
+  // wrap-up is queued with the touchpoint journeyd will record (`wrap_up` says how).
+  void RememberContact(const v1::Contact& contact, const WrapUpRecording& wrap_up);
   void ForgetContact(const std::string& contact_id);
   void SetAgentId(std::string agent_id);
 
@@ -39,7 +41,11 @@ class PluginRequestRouter : public plugins::PluginHostRequests {
   std::mutex mutex_;
   plugins::PluginHost* host_ = nullptr;
   std::string agent_id_;
-  std::map<std::string, std::string> customer_of_contact_;
+  struct KnownContact {
+    v1::Contact contact;
+    WrapUpRecording wrap_up;
+  };
+  std::map<std::string, KnownContact> contacts_by_id_;
 };
 
 }  // namespace journeydesk::agent

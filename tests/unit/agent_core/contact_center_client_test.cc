@@ -96,12 +96,12 @@ class ContactCenterClientTest : public JourneydTest {
     return count;
   }
 
-  v1::CompleteContactRequest WrapUp(const std::string& contact_id) const {
-    v1::CompleteContactRequest request;
-    request.set_contact_id(contact_id);
-    request.set_wrap_up_code(wrap_up_codes_.empty() ? "resolved" : wrap_up_codes_.front().code());
-    request.set_notes("explained the bill; credit of 12 EUR applied");
-    return request;
+  WrapUpWrite WrapUp(const std::string& contact_id) const {
+    WrapUpWrite wrap_up;
+    wrap_up.request.set_contact_id(contact_id);
+    wrap_up.request.set_wrap_up_code(wrap_up_codes_.empty() ? "resolved" : wrap_up_codes_.front().code());
+    wrap_up.request.set_notes("explained the bill; credit of 12 EUR applied");
+    return wrap_up;
   }
 
   NotificationQueue queue_;

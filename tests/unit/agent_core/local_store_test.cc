@@ -127,10 +127,12 @@ TEST_F(LocalStoreTest, OutboxKeepsWrapUpsAndOutcomesOfEveryKindInOrder) {
     outcome.set_outcome(v1::ACTION_ACCEPTED);
     outcome.set_channel("phone");
     outcome.set_outcome_touchpoint_id("desk-outcome-1");
-    v1::CompleteContactRequest wrap_up;
-    wrap_up.set_contact_id("K-000007");
-    wrap_up.set_wrap_up_code("resolved");
-    wrap_up.set_notes("refund agreed");
+    WrapUpWrite wrap_up;
+    wrap_up.request.set_contact_id("K-000007");
+    wrap_up.request.set_wrap_up_code("resolved");
+    wrap_up.request.set_notes("refund agreed");
+    wrap_up.touchpoint.emplace().set_id("K-000007.completed");
+    wrap_up.touchpoint->set_customer_id("C-000001");
     ASSERT_TRUE(store->AddToOutbox(outcome).ok());
     ASSERT_TRUE(store->AddToOutbox(wrap_up).ok());
   }
@@ -140,9 +142,11 @@ TEST_F(LocalStoreTest, OutboxKeepsWrapUpsAndOutcomesOfEveryKindInOrder) {
   ASSERT_EQ(pending->size(), 2u);
   EXPECT_EQ(std::get<v1::RecordActionOutcomeRequest>((*pending)[0].write).outcome_touchpoint_id(),
             "desk-outcome-1");
-  const auto& wrap_up = std::get<v1::CompleteContactRequest>((*pending)[1].write);
-  EXPECT_EQ(wrap_up.contact_id(), "K-000007");
-  EXPECT_EQ(wrap_up.notes(), "refund agreed");
+  const auto& wrap_up = std::get<WrapUpWrite>((*pending)[1].write);
+  EXPECT_EQ(wrap_up.request.contact_id(), "K-000007");
+  EXPECT_EQ(wrap_up.request.notes(), "refund agreed");
+  ASSERT_TRUE(wrap_up.touchpoint.has_value()) << "the wrap-up keeps the touchpoint it will record";
+  EXPECT_EQ(wrap_up.touchpoint->customer_id(), "C-000001") << "the customer its request does not name";
 }
 
 TEST_F(LocalStoreTest, OutboxRefusesWritesThatCouldNotBeReplayedOnce) {
@@ -152,8 +156,8 @@ TEST_F(LocalStoreTest, OutboxRefusesWritesThatCouldNotBeReplayedOnce) {
   outcome.set_action_id("callback");
   EXPECT_EQ(store->AddToOutbox(outcome).status().code(), absl::StatusCode::kInvalidArgument)
       << "an outcome without its touchpoint id could be recorded twice";
-  v1::CompleteContactRequest wrap_up;
-  wrap_up.set_contact_id("K-000007");
+  WrapUpWrite wrap_up;
+  wrap_up.request.set_contact_id("K-000007");
   EXPECT_EQ(store->AddToOutbox(wrap_up).status().code(), absl::StatusCode::kInvalidArgument)
       << "a wrap-up needs its code";
   EXPECT_EQ(*store->PendingCount(), 0);
@@ -188,6 +192,43 @@ TEST_F(LocalStoreTest, OutboxRowsFromTheFirstSchemaAreReplayedAsTouchpoints) {
   ASSERT_TRUE(pending.ok()) << pending.status();
   ASSERT_EQ(pending->size(), 1u);
   EXPECT_EQ(std::get<v1::RecordTouchpointsRequest>((*pending)[0].write).touchpoints(0).id(), "old-1");
+}
+
+TEST_F(LocalStoreTest, AWrapUpQueuedByTheSecondSchemaIsStillReplayed) {
+  // A file of schema 2: a wrap-up kept as its request alone, without its touchpoint.
+  std::filesystem::create_directories(path_.parent_path());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  v1::CompleteContactRequest request;
+  request.set_contact_id("K-000009");
+  request.set_wrap_up_code("resolved");
+  const std::string bytes = request.SerializeAsString();
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE journey_cache (customer_id TEXT PRIMARY KEY, fetched_at_us INTEGER "
+                         "NOT NULL, journey BLOB NOT NULL);"
+                         "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, queued_at_us INTEGER "
+                         "NOT NULL, request BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+                         " state TEXT NOT NULL DEFAULT 'pending', last_error TEXT,"
+                         " kind TEXT NOT NULL DEFAULT 'touchpoints');"
+                         "PRAGMA user_version = 2;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* insert = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO outbox (queued_at_us, kind, request) VALUES (1, 'wrap_up', ?)", -1,
+                               &insert, nullptr),
+            SQLITE_OK);
+  sqlite3_bind_blob(insert, 1, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+  sqlite3_finalize(insert);
+  sqlite3_close(db);
+
+  auto store = Open();
+  auto pending = store->PendingOutbox();
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  ASSERT_EQ(pending->size(), 1u);
+  const auto& wrap_up = std::get<WrapUpWrite>((*pending)[0].write);
+  EXPECT_EQ(wrap_up.request.contact_id(), "K-000009") << "replayed as it was queued";
+  EXPECT_FALSE(wrap_up.touchpoint.has_value()) << "not drawn: its customer was not kept";
 }
 
 TEST_F(LocalStoreTest, AFileFromANewerDesktopIsRefused) {

@@ -1,16 +1,21 @@
-// A note or next-step outcome written while journeyd is away is on the journey at once,
-// marked pending, and becomes journeyd's own touchpoint — one mark, not two — once the
+// A note, next-step outcome or wrap-up written while journeyd is away is on the journey at
+// once, marked pending, and becomes journeyd's own touchpoint — one mark, not two — once the
 // outbox has delivered it: first as a specification on a hand-made journey, then through the
-// real outbox and a real journeyd stopped and started again.
+// real outbox and a real journeyd stopped and started again (and the desktop restarted in
+// between, for a wrap-up).
 #include "core/journey_on_screen.h"
 
 #include <algorithm>
+#include <ostream>
 
 #include "absl/strings/str_cat.h"
+#include "core/contact_center_client.h"
+#include "core/contact_inbox.h"
 #include "core/journey_client.h"
 #include "core/journey_map_view_model.h"
 #include "core/pending_touchpoints.h"
 #include "core/proto_time.h"
+#include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "notification_wait.h"
 #include "support/journeyd_fixture.h"
@@ -78,6 +83,57 @@ int CountId(const v1::Journey& journey, const std::string& id) {
   return count;
 }
 
+// Where a touchpoint is drawn: the stage column's id ("" for "No stage") and the channel
+// lane; pending or not. One per mark of that id.
+struct Drawn {
+  std::string stage;
+  std::string channel;
+  bool pending = false;
+  bool operator==(const Drawn& other) const {
+    return stage == other.stage && channel == other.channel && pending == other.pending;
+  }
+};
+
+void PrintTo(const Drawn& drawn, std::ostream* os) {
+  *os << "{stage \"" << drawn.stage << "\", lane " << drawn.channel << (drawn.pending ? ", pending}" : "}");
+}
+
+std::vector<Drawn> DrawnMarks(const JourneyMapViewModel& model, const std::string& id) {
+  std::vector<Drawn> drawn;
+  for (const Mark& mark : model.marks()) {
+    if (model.journey().timeline(mark.timeline_index).id() != id) continue;
+    drawn.push_back(Drawn{model.columns()[mark.column].stage_id, model.lanes()[mark.lane].channel, mark.pending});
+  }
+  return drawn;
+}
+
+// The agent stream's start as journeyd sends it: agent-7, one code, and the stage its
+// stage map gives a wrap-up's touchpoint (absent: a journeyd that does not say).
+v1::AgentStarted StartedWith(std::optional<std::string> completed_stage) {
+  v1::AgentStarted started;
+  started.mutable_agent()->set_agent_id("agent-7");
+  v1::WrapUpCode* code = started.add_wrap_up_codes();
+  code->set_code("resolved");
+  code->set_outcome(v1::OUTCOME_RESOLVED);
+  if (completed_stage) started.set_contact_completed_stage(*completed_stage);
+  v1::Contact* contact = started.add_contacts();
+  contact->set_contact_id("K-7");
+  contact->set_customer_id("C-1");
+  contact->set_channel("chat");
+  contact->set_queue("chat");
+  contact->set_agent_id("agent-7");
+  contact->set_state(v1::CONTACT_ACTIVE);
+  return started;
+}
+
+v1::CompleteContactRequest Resolved(const std::string& contact_id) {
+  v1::CompleteContactRequest request;
+  request.set_contact_id(contact_id);
+  request.set_wrap_up_code("resolved");
+  request.set_notes("router replaced");
+  return request;
+}
+
 TEST(PendingTouchpointsTest, AWaitingNoteAndOutcomeBecomeTheTouchpointsJourneydWillRecord) {
   std::vector<v1::Touchpoint> pending = PendingTouchpoints(WaitingNoteAndOutcome());
   ASSERT_EQ(pending.size(), 2u);
@@ -132,6 +188,64 @@ TEST(JourneyOnScreenTest, WaitingWritesAreDrawnPendingAndReplacedByJourneydsCopi
   EXPECT_EQ(screen.shown(), screen.confirmed()) << "nothing pending: journeyd's journey as it is, no copy";
 }
 
+TEST(WrapUpTouchpointTest, AWaitingWrapUpIsTheContactCompletedTouchpointJourneydWillRecord) {
+  ContactInbox inbox;
+  inbox.Start(StartedWith(""), kNow);
+  WrapUpWrite wrap_up = inbox.WrapUpOf(Resolved("K-7"));
+  EXPECT_EQ(wrap_up.request.contact_id(), "K-7");
+  ASSERT_TRUE(wrap_up.touchpoint.has_value()) << "the inbox holds the contact, so it knows its customer";
+  const v1::Touchpoint& tp = *wrap_up.touchpoint;
+  EXPECT_EQ(tp.id(), "K-7.completed") << "the id journeyd records it under";
+  EXPECT_EQ(tp.customer_id(), "C-1");
+  EXPECT_EQ(tp.channel(), "chat");
+  EXPECT_EQ(tp.kind(), "contact_completed");
+  EXPECT_EQ(tp.outcome(), v1::OUTCOME_RESOLVED) << "the code's outcome";
+  EXPECT_EQ(tp.summary(), "router replaced");
+  EXPECT_EQ(tp.attributes().at("wrap_up_code"), "resolved");
+
+  std::vector<v1::Touchpoint> pending = PendingTouchpoints({OutboxEntry{1, kNow - absl::Minutes(1), wrap_up, 0}});
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_TRUE(IsPendingTouchpoint(pending[0]));
+  EXPECT_EQ(FromProto(pending[0].occurred_at()), kNow - absl::Minutes(1)) << "when it was queued";
+
+  EXPECT_FALSE(inbox.WrapUpOf(Resolved("K-unknown")).touchpoint.has_value())
+      << "a contact the desktop does not hold: sent, not drawn";
+}
+
+TEST(JourneyOnScreenTest, AWaitingWrapUpIsDrawnInTheStageAndLaneJourneydWillRecordItIn) {
+  for (const std::string& stage : {std::string(""), std::string("purchase")}) {
+    SCOPED_TRACE("journeyd's stage for contact_completed: \"" + stage + "\"");
+    ContactInbox inbox;
+    inbox.Start(StartedWith(stage), kNow);
+    JourneyOnScreen screen;
+    screen.SetJourney(JourneyOfTwo(), true);
+    const OutboxEntry waiting{1, kNow - absl::Minutes(1), inbox.WrapUpOf(Resolved("K-7")), 0};
+    screen.SetWaiting(PendingTouchpoints({waiting}));
+    auto model = JourneyMapViewModel::Build(screen.shown(), MapGeometry{});
+    EXPECT_EQ(DrawnMarks(model, "K-7.completed"), (std::vector<Drawn>{{stage, "chat", true}}))
+        << "not in the current stage (support): where journeyd's stage map puts it";
+
+    // journeyd's copy arrives: the same place, one mark, no longer pending.
+    screen.SetWaiting({});
+    v1::Touchpoint recorded = Tp("K-7.completed", "contact_completed", stage, absl::Seconds(10));
+    recorded.set_channel("chat");
+    recorded.set_stage_derived(true);
+    ASSERT_TRUE(screen.AddArrived(recorded));
+    model = JourneyMapViewModel::Build(screen.shown(), MapGeometry{});
+    EXPECT_EQ(DrawnMarks(model, "K-7.completed"), (std::vector<Drawn>{{stage, "chat", false}}));
+  }
+}
+
+TEST(JourneyOnScreenTest, AWaitingWrapUpWithoutJourneydsStageIsDrawnInTheCurrentStageLikeANote) {
+  ContactInbox inbox;
+  inbox.Start(StartedWith(std::nullopt), kNow);  // a journeyd that does not say
+  JourneyOnScreen screen;
+  screen.SetJourney(JourneyOfTwo(), true);
+  screen.SetWaiting(PendingTouchpoints({OutboxEntry{1, kNow, inbox.WrapUpOf(Resolved("K-7")), 0}}));
+  auto model = JourneyMapViewModel::Build(screen.shown(), MapGeometry{});
+  EXPECT_EQ(DrawnMarks(model, "K-7.completed"), (std::vector<Drawn>{{"support", "chat", true}}));
+}
+
 TEST(JourneyOnScreenTest, OnlyTheCustomerOnScreenGetsPendingMarks) {
   JourneyOnScreen screen;
   screen.SetJourney(JourneyOfTwo(), true);
@@ -146,13 +260,53 @@ TEST(JourneyOnScreenTest, OnlyTheCustomerOnScreenGetsPendingMarks) {
 
 class PendingWritesTest : public journeydesk::testing::JourneydTest {
  protected:
-  std::unique_ptr<JourneyClient> Connect(LocalStore* store) {
-    auto client = std::make_unique<JourneyClient>(TestJourneyClientOptions(Address(), tokens_["agent"]), &queue_, store);
+  std::unique_ptr<JourneyClient> Connect(LocalStore* store, std::shared_ptr<grpc::Channel> channel = nullptr) {
+    JourneyClientOptions options = TestJourneyClientOptions(Address(), tokens_["agent"]);
+    options.channel = std::move(channel);
+    auto client = std::make_unique<JourneyClient>(options, &queue_, store);
     client->Start();
     return client;
   }
 
-  // What AgentFrame does with the core's notifications for the journey on screen.
+  std::unique_ptr<ContactCenterClient> ConnectContacts(std::shared_ptr<grpc::Channel> channel) {
+    ContactCenterClientOptions options;
+    options.channel = std::move(channel);
+    options.token = tokens_["agent"];
+    options.backoff = TestJourneyClientOptions(Address(), "").backoff;
+    auto contacts = std::make_unique<ContactCenterClient>(options, &queue_);
+    contacts->Start();
+    return contacts;
+  }
+
+  // The agent goes available and accepts a phone contact of `customer_id`: its id.
+  std::string TakeAContact(JourneyClient& client, ContactCenterClient& contacts, const std::string& customer_id) {
+    EXPECT_TRUE(RunUntil(client, [&] { return !inbox_.agent().agent_id().empty(); })) << "the agent stream opens";
+    contacts.SetAgentState(v1::AVAILABLE, "");
+    EXPECT_TRUE(RunUntil(client, [&] { return inbox_.agent().state() == v1::AVAILABLE; }));
+    v1::EnqueueContactRequest request;
+    request.set_channel("phone");
+    request.set_customer_id(customer_id);
+    request.set_subject("My router keeps dropping the line");
+    v1::EnqueueContactResponse response;
+    auto center = v1::ContactCenter::NewStub(grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials()));
+    const grpc::Status status = center->EnqueueContact(Context("integration").get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    const std::string contact_id = response.contact_id();
+    EXPECT_TRUE(RunUntil(client, [&] { return inbox_.FindOffer(contact_id) != nullptr; })) << "offered to the agent";
+    contacts.Accept(contact_id);
+    EXPECT_TRUE(RunUntil(client, [&] {
+      const v1::Contact* contact = inbox_.FindContact(contact_id);
+      return contact != nullptr && contact->state() == v1::CONTACT_ACTIVE;
+    })) << "accepted";
+    return contact_id;
+  }
+
+  // The wrap-up of one of the agent's contacts, as the wrap-up dialog queues it.
+  absl::Status WrapUp(JourneyClient& client, const std::string& contact_id) {
+    return client.CompleteContact(inbox_.WrapUpOf(Resolved(contact_id)));
+  }
+
+  // What AgentFrame does with the core's notifications for the journey and the inbox.
   void Apply(Notification& notification, JourneyClient& client) {
     if (auto* loaded = std::get_if<JourneyLoaded>(&notification)) {
       screen_.SetJourney(std::make_shared<const v1::Journey>(loaded->journey), !loaded->from_cache);
@@ -163,6 +317,14 @@ class PendingWritesTest : public journeydesk::testing::JourneydTest {
       last_pending_ = outbox->pending;
     } else if (auto* resumed = std::get_if<WatchResumed>(&notification)) {
       client.LoadJourney(resumed->customer_id);
+    } else if (auto* started = std::get_if<AgentStreamStarted>(&notification)) {
+      inbox_.Start(started->started, absl::Now());
+    } else if (auto* status = std::get_if<AgentStatusChanged>(&notification)) {
+      inbox_.SetAgentStatus(status->status);
+    } else if (auto* offer = std::get_if<OfferArrived>(&notification)) {
+      inbox_.AddOffer(offer->offer, offer->received_at);
+    } else if (auto* contact = std::get_if<ContactChanged>(&notification)) {
+      inbox_.UpdateContact(contact->contact);
     }
   }
 
@@ -179,6 +341,7 @@ class PendingWritesTest : public journeydesk::testing::JourneydTest {
 
   NotificationQueue queue_;
   JourneyOnScreen screen_;
+  ContactInbox inbox_;
   int last_pending_ = -1;
 };
 
@@ -231,6 +394,100 @@ TEST_F(PendingWritesTest, AnOfflineNoteAndOutcomeShowAtOnceAndBecomeJourneydsOwn
   EXPECT_TRUE(PendingIds(model).empty());
   EXPECT_EQ(model.journey().timeline_size(), before + 2) << "each write drawn once";
   for (const std::string& id : pending) EXPECT_EQ(CountId(model.journey(), id), 1) << id;
+}
+
+TEST_F(PendingWritesTest, AnOfflineWrapUpIsOnItsCustomersJourneyAtOnceAndBecomesJourneydsOwnOnce) {
+  StartJourneyd({"--demo", "--demo-customers", "5"});
+  auto store = LocalStore::Open(dir_ / "desk" / "journeydesk.db");
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto channel = grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials());
+  auto client = Connect(store->get(), channel);
+  auto contacts = ConnectContacts(channel);
+  const std::string contact_id = TakeAContact(*client, *contacts, "C-000002");
+  const std::string completed_id = contact_id + ".completed";
+  EXPECT_EQ(inbox_.wrap_up_recording().stage, std::optional<std::string>(""))
+      << "journeyd names the stage its stage map gives a wrap-up: none in the shipped map";
+  client->LoadJourney("C-000002");
+  client->Watch("C-000002");
+  ASSERT_TRUE(RunUntil(*client, [&] { return screen_.confirmed() != nullptr; }));
+  EXPECT_EQ(CountId(*screen_.confirmed(), completed_id), 0);
+
+  StopJourneyd();
+  ASSERT_TRUE(RunUntil(*client, [&] { return client->state() != ConnectionState::kConnected; }));
+  ASSERT_TRUE(WrapUp(*client, contact_id).ok()) << "kept in the outbox";
+
+  // At once, while journeyd is still away: on C-000002's journey, pending, in the phone lane.
+  ASSERT_TRUE(RunUntil(*client, [&] { return screen_.pending_shown() == 1; }));
+  auto model = JourneyMapViewModel::Build(screen_.shown(), MapGeometry{});
+  const std::vector<Drawn> pending = DrawnMarks(model, completed_id);
+  ASSERT_EQ(pending.size(), 1u) << "the wrap-up is drawn before journeyd has it";
+  EXPECT_TRUE(pending[0].pending);
+  EXPECT_EQ(pending[0].channel, "phone");
+
+  // journeyd comes back on the same port: the outbox drains and journeyd's contact_completed
+  // takes the pending mark's place.
+  RestartJourneydOnSamePort();
+  ASSERT_TRUE(RunUntil(*client, [&] {
+    return last_pending_ == 0 && screen_.pending_shown() == 0 && screen_.confirmed() &&
+           CountId(*screen_.confirmed(), completed_id) == 1;
+  })) << "pending left on screen: " << screen_.pending_shown() << ", outbox: " << last_pending_;
+  model = JourneyMapViewModel::Build(screen_.shown(), MapGeometry{});
+  EXPECT_EQ(DrawnMarks(model, completed_id), (std::vector<Drawn>{{pending[0].stage, "phone", false}}))
+      << "exactly one wrap-up, in the stage and lane it was drawn in while pending";
+  int completed = 0;
+  for (const v1::Touchpoint& tp : model.journey().timeline()) {
+    completed += tp.kind() == "contact_completed" && tp.contact_id() == contact_id;
+  }
+  EXPECT_EQ(completed, 1) << "one contact_completed for the contact on the journey";
+}
+
+TEST_F(PendingWritesTest, AnOfflineWrapUpLeftWaitingByTheLastRunShowsAtStartAndIsSentOnce) {
+  StartJourneyd({"--demo", "--demo-customers", "5"});
+  const std::filesystem::path file = dir_ / "desk" / "journeydesk.db";
+  std::string contact_id;
+  {
+    auto store = LocalStore::Open(file);
+    ASSERT_TRUE(store.ok()) << store.status();
+    auto channel = grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials());
+    auto client = Connect(store->get(), channel);
+    auto contacts = ConnectContacts(channel);
+    contact_id = TakeAContact(*client, *contacts, "C-000003");
+    client->LoadJourney("C-000003");  // viewed: kept in the local file for offline
+    client->Watch("C-000003");
+    ASSERT_TRUE(RunUntil(*client, [&] { return screen_.confirmed() != nullptr; }));
+    StopJourneyd();
+    ASSERT_TRUE(RunUntil(*client, [&] { return client->state() != ConnectionState::kConnected; }));
+    ASSERT_TRUE(WrapUp(*client, contact_id).ok()) << "kept in the outbox";
+    ASSERT_TRUE(RunUntil(*client, [&] { return last_pending_ == 1; }));
+  }  // the desktop is closed with the wrap-up still waiting
+
+  // It starts again, journeyd still away, knowing nothing of the contact: the wrap-up is on
+  // C-000003's journey at once, from the outbox alone.
+  queue_.DrainAll();
+  screen_ = JourneyOnScreen();
+  inbox_ = ContactInbox();
+  last_pending_ = -1;
+  auto store = LocalStore::Open(file);
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto client = Connect(store->get());
+  client->LoadJourney("C-000003");
+  client->Watch("C-000003");
+  const std::string completed_id = contact_id + ".completed";
+  ASSERT_TRUE(RunUntil(*client, [&] { return screen_.pending_shown() == 1; }))
+      << "the offline copy of the journey with the wrap-up left waiting";
+  auto model = JourneyMapViewModel::Build(screen_.shown(), MapGeometry{});
+  const std::vector<Drawn> pending = DrawnMarks(model, completed_id);
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_TRUE(pending[0].pending);
+  EXPECT_EQ(pending[0].channel, "phone");
+
+  RestartJourneydOnSamePort();
+  ASSERT_TRUE(RunUntil(*client, [&] {
+    return last_pending_ == 0 && screen_.pending_shown() == 0 && screen_.confirmed() &&
+           CountId(*screen_.confirmed(), completed_id) == 1;
+  })) << "pending left on screen: " << screen_.pending_shown() << ", outbox: " << last_pending_;
+  model = JourneyMapViewModel::Build(screen_.shown(), MapGeometry{});
+  EXPECT_EQ(DrawnMarks(model, completed_id), (std::vector<Drawn>{{pending[0].stage, "phone", false}}));
 }
 
 }  // namespace
