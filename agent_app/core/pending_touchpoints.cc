@@ -35,6 +35,7 @@ v1::Touchpoint FromOutcome(const v1::RecordActionOutcomeRequest& outcome) {
   tp.set_kind(OutcomeKind(outcome.outcome()));
   tp.set_direction(v1::DIRECTION_INTERNAL);
   tp.set_contact_id(outcome.contact_id());
+  tp.set_stage(outcome.stage());
   std::string action = outcome.action_id();
   if (action.empty()) action = outcome.suggestion_id().substr(0, outcome.suggestion_id().find('@'));
   std::string summary = absl::StrCat(OutcomeVerb(outcome.outcome()), " next step \"", action, "\"");

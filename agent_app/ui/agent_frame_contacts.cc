@@ -10,6 +10,7 @@
 #include <wx/utils.h>
 
 #include "absl/strings/str_cat.h"
+#include "core/agent_note.h"
 #include "core/proto_time.h"
 #include "ui/agent_frame.h"
 #include "ui/agent_frame_ids.h"
@@ -302,15 +303,11 @@ void AgentFrame::AddNote(const std::string& contact_id) {
   wxTextEntryDialog dialog(this, "A note on the customer's journey (for whoever helps them next):", "Add note", "",
                            wxOK | wxCANCEL | wxTE_MULTILINE);
   if (dialog.ShowModal() != wxID_OK || dialog.GetValue().Trim().IsEmpty()) return;
-  v1::RecordTouchpointsRequest request;
-  v1::Touchpoint* note = request.add_touchpoints();
-  note->set_customer_id(contact->customer_id());
-  note->set_channel(contact->channel());
-  note->set_kind("agent_note");
-  note->set_direction(v1::DIRECTION_INTERNAL);
-  note->set_summary(dialog.GetValue().Trim().utf8_string());
-  note->set_contact_id(contact_id);
-  *note->mutable_occurred_at() = ToProto(absl::Now());
+  // Filed in the stage the agent sees the customer in (their journey is normally the one on
+  // screen while the contact is active).
+  const std::string stage = journey_ && customer_id_ == contact->customer_id() ? journey_->current_stage() : "";
+  const v1::RecordTouchpointsRequest request =
+      AgentNoteRequest(*contact, dialog.GetValue().Trim().utf8_string(), stage, absl::Now());
   if (absl::Status queued = client_->RecordTouchpoints(request); !queued.ok()) {
     Workspace().SetNotice(absl::StrCat("the note could not be saved on this computer: ", queued.message()), true);
   }
@@ -360,6 +357,8 @@ void AgentFrame::RecordOutcome(const v1::Suggestion& suggestion, v1::ActionOutco
   request.set_decline_reason(reason);
   request.set_channel(shown_for_channel_.empty() ? "agent_desktop" : shown_for_channel_);
   request.set_contact_id(shown_for_contact_);
+  // Filed beside what it answered: the stage the customer is in on screen.
+  if (journey_) request.set_stage(journey_->current_stage());
   if (absl::Status queued = client_->RecordActionOutcome(request); !queued.ok()) {
     next_steps_->ShowMessage(absl::StrCat("the outcome could not be saved on this computer: ", queued.message()));
     return;

@@ -145,6 +145,7 @@ absl::StatusOr<v1::RecordActionOutcomeResponse> NextStepService::RecordActionOut
   *tp->mutable_occurred_at() = ToTimestamp(now);
   tp->set_direction(v1::DIRECTION_INTERNAL);
   tp->set_contact_id(request.contact_id());
+  tp->set_stage(request.stage());  // empty: derived from the kind when it is recorded
   const std::string& title = action.definition->title();
   std::string summary = absl::StrCat(OutcomeVerb(request.outcome()), " next step \"",
                                      title.find('{') == std::string::npos ? title : action_id, "\"");

@@ -205,6 +205,13 @@ TEST_F(NextStepsTest, ADeclineIsRecordedOnTheJourneyAndSuppressesTheAction) {
   status = Stub()->RecordActionOutcome(Context("agent").get(), decline, &recorded);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(status.error_message().find("no action \"free_pizza\""), std::string::npos) << status.error_message();
+  // The stage to file it in must be one of the stage map's.
+  decline.set_action_id("retention_offer");
+  decline.set_stage("somewhere_else");
+  status = Stub()->RecordActionOutcome(Context("agent").get(), decline, &recorded);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("stage"), std::string::npos) << status.error_message();
+  EXPECT_NE(status.error_message().find("somewhere_else"), std::string::npos) << status.error_message();
 }
 
 TEST_F(NextStepsTest, AWatcherHearsTheNewTopSuggestionWhenTheRateCardIsOpenedDuringTheCall) {

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "absl/strings/str_cat.h"
+#include "core/agent_note.h"
 #include "core/contact_center_client.h"
 #include "core/contact_inbox.h"
 #include "core/journey_client.h"
@@ -357,20 +358,21 @@ TEST_F(PendingWritesTest, AnOfflineNoteAndOutcomeShowAtOnceAndBecomeJourneydsOwn
 
   StopJourneyd();
   ASSERT_TRUE(RunUntil(*client, [&] { return client->state() != ConnectionState::kConnected; }));
-  v1::RecordTouchpointsRequest note;
-  v1::Touchpoint* tp = note.add_touchpoints();
-  tp->set_customer_id("C-000001");
-  tp->set_channel("phone");
-  tp->set_kind("agent_note");
-  tp->set_direction(v1::DIRECTION_INTERNAL);
-  tp->set_summary("written while journeyd was away");
-  *tp->mutable_occurred_at() = ToProto(absl::Now());
-  ASSERT_TRUE(client->RecordTouchpoints(note).ok());
+  // The note as the desktop writes it: filed in the stage the customer is in on screen.
+  const std::string current_stage = screen_.confirmed()->current_stage();
+  ASSERT_FALSE(current_stage.empty());
+  v1::Contact contact;
+  contact.set_customer_id("C-000001");
+  contact.set_channel("phone");
+  ASSERT_TRUE(client->RecordTouchpoints(AgentNoteRequest(contact, "written while journeyd was away", current_stage,
+                                                         absl::Now()))
+                  .ok());
   v1::RecordActionOutcomeRequest outcome;
   outcome.set_customer_id("C-000001");
   outcome.set_action_id("fix_failed_payment");
   outcome.set_outcome(v1::ACTION_ACCEPTED);
   outcome.set_channel("phone");
+  outcome.set_stage(current_stage);  // as the desktop files it
   ASSERT_TRUE(client->RecordActionOutcome(outcome).ok());
 
   // At once, while journeyd is still away: both on the journey, marked pending.
@@ -379,6 +381,11 @@ TEST_F(PendingWritesTest, AnOfflineNoteAndOutcomeShowAtOnceAndBecomeJourneydsOwn
   std::vector<std::string> pending = PendingIds(model);
   ASSERT_EQ(pending.size(), 2u);
   EXPECT_EQ(model.journey().timeline_size(), before + 2);
+  for (const v1::Touchpoint& tp : model.journey().timeline()) {
+    if (std::find(pending.begin(), pending.end(), tp.id()) != pending.end()) {
+      EXPECT_EQ(tp.stage(), current_stage) << tp.kind() << " drawn in the customer's current stage";
+    }
+  }
 
   // journeyd comes back on the same port: the outbox drains and journeyd's copies replace
   // the pending marks.
@@ -394,6 +401,13 @@ TEST_F(PendingWritesTest, AnOfflineNoteAndOutcomeShowAtOnceAndBecomeJourneydsOwn
   EXPECT_TRUE(PendingIds(model).empty());
   EXPECT_EQ(model.journey().timeline_size(), before + 2) << "each write drawn once";
   for (const std::string& id : pending) EXPECT_EQ(CountId(model.journey(), id), 1) << id;
+  // The note and the outcome stay where their pending marks were: journeyd filed them in the
+  // same stage.
+  for (const v1::Touchpoint& tp : model.journey().timeline()) {
+    if (std::find(pending.begin(), pending.end(), tp.id()) != pending.end()) {
+      EXPECT_EQ(tp.stage(), current_stage) << tp.kind();
+    }
+  }
 }
 
 TEST_F(PendingWritesTest, AnOfflineWrapUpIsOnItsCustomersJourneyAtOnceAndBecomesJourneydsOwnOnce) {
