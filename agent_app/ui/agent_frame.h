@@ -91,6 +91,9 @@ class AgentFrame : public wxFrame {
   void UpdateBanner();
   void UpdateStatusFields();
   void ShowDetails(std::optional<int> timeline_index);
+  // The stage `customer_id` is in on screen, where the agent's notes and next-step outcomes are
+  // filed; "" (journeyd's stage map decides) when their journey is not the one shown.
+  std::string StageOnScreen(const std::string& customer_id) const;
   void SetZoomDays(int days);
   void OnSearch();
   void OnCanvasPainted();

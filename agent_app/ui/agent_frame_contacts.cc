@@ -297,17 +297,18 @@ void AgentFrame::Transfer(const std::string& contact_id) {
   contacts_->Transfer(dialog.request());
 }
 
+std::string AgentFrame::StageOnScreen(const std::string& customer_id) const {
+  return journey_ && journey_->customer().id() == customer_id ? journey_->current_stage() : "";
+}
+
 void AgentFrame::AddNote(const std::string& contact_id) {
   const v1::Contact* contact = inbox_.FindContact(contact_id);
   if (contact == nullptr) return;
   wxTextEntryDialog dialog(this, "A note on the customer's journey (for whoever helps them next):", "Add note", "",
                            wxOK | wxCANCEL | wxTE_MULTILINE);
   if (dialog.ShowModal() != wxID_OK || dialog.GetValue().Trim().IsEmpty()) return;
-  // Filed in the stage the agent sees the customer in (their journey is normally the one on
-  // screen while the contact is active).
-  const std::string stage = journey_ && customer_id_ == contact->customer_id() ? journey_->current_stage() : "";
-  const v1::RecordTouchpointsRequest request =
-      AgentNoteRequest(*contact, dialog.GetValue().Trim().utf8_string(), stage, absl::Now());
+  const v1::RecordTouchpointsRequest request = AgentNoteRequest(
+      *contact, dialog.GetValue().Trim().utf8_string(), StageOnScreen(contact->customer_id()), absl::Now());
   if (absl::Status queued = client_->RecordTouchpoints(request); !queued.ok()) {
     Workspace().SetNotice(absl::StrCat("the note could not be saved on this computer: ", queued.message()), true);
   }
@@ -357,8 +358,7 @@ void AgentFrame::RecordOutcome(const v1::Suggestion& suggestion, v1::ActionOutco
   request.set_decline_reason(reason);
   request.set_channel(shown_for_channel_.empty() ? "agent_desktop" : shown_for_channel_);
   request.set_contact_id(shown_for_contact_);
-  // Filed beside what it answered: the stage the customer is in on screen.
-  if (journey_) request.set_stage(journey_->current_stage());
+  request.set_stage(StageOnScreen(customer_id_));  // beside what it answered
   if (absl::Status queued = client_->RecordActionOutcome(request); !queued.ok()) {
     next_steps_->ShowMessage(absl::StrCat("the outcome could not be saved on this computer: ", queued.message()));
     return;

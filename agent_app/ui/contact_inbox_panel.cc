@@ -98,7 +98,6 @@ ContactInboxPanel::ContactInboxPanel(wxWindow* parent, const ContactInbox* inbox
     if (const std::string id = SelectedContact(); !id.empty() && on_open_contact) on_open_contact(id);
   });
   contacts_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) {
-    if (updating_) return;
     if (const std::string id = SelectedContact(); !id.empty() && on_open_contact) on_open_contact(id);
   });
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { OnTick(); });
@@ -140,7 +139,6 @@ void ContactInboxPanel::SetStreamStatus(const std::string& text, bool problem) {
 }
 
 void ContactInboxPanel::Refresh(absl::Time now) {
-  updating_ = true;
   ShowAgentState();
   const std::string selected_offer = SelectedOffer();
   std::vector<RowList::Row> offer_rows;
@@ -169,7 +167,6 @@ void ContactInboxPanel::Refresh(absl::Time now) {
   contacts_->SetRows(std::move(contact_rows), contact_selected);
   contacts_title_->SetLabel(Utf8(absl::StrCat("My contacts (", inbox_->contacts().size(), ")")));
   Layout();
-  updating_ = false;
 }
 
 wxColour ContactInboxPanel::RingColour() const {

@@ -59,7 +59,6 @@ class ContactInboxPanel : public wxPanel {
   wxTimer tick_;
   int tick_count_ = 0;
   bool choosing_state_ = false;
-  bool updating_ = false;  // selection changed by Refresh / SelectContact, not the agent
 };
 
 }  // namespace journeydesk::agent::ui

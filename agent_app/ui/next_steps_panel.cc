@@ -152,7 +152,8 @@ wxPanel* NextStepsPanel::BuildCard(Card& card, bool highlight) {
     sizer->Add(hint, 0, wxLEFT | wxRIGHT | wxTOP, gap);
   }
 
-  // Why (the reasons) is built when the agent first opens it: BuildWhy.
+  // Why (the reasons) is built when the agent first opens it (BuildWhy); a rebuilt card
+  // starts without, its old panel destroyed with the others.
   card.why = nullptr;
 
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);

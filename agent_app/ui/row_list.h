@@ -1,7 +1,7 @@
 #pragma once
 // A short list of one-line rows, drawn by itself: the inbox's offers and the agent's contacts.
-// One window and no child widgets (a wxListCtrl is a header window, a list window and a GTK
-// header renderer: about 2 ms of the desktop's start each, tests/bench/desktop_bench).
+// One window and no child widgets: a wxListCtrl is a header window, a list window and GTK's
+// header renderer, each created, sized and painted on the desktop's start.
 //
 // Each row: the channel as a small tag, the main text, and a detail right-aligned (the wait, the
 // contact's state), on an optional background (the ringing flash). An empty list shows its

@@ -25,7 +25,7 @@ void TouchpointDetails::ShowText(const wxString& text) {
     GetSizer()->Add(text_, 1, wxEXPAND | wxLEFT, FromDIP(4));
   }
   text_->ChangeValue(text);
-  if (!text_->IsShown() || hint_->IsShown()) {
+  if (hint_->IsShown()) {
     hint_->Hide();
     text_->Show();
     Layout();
@@ -38,7 +38,5 @@ void TouchpointDetails::ShowHint() {
   hint_->Show();
   Layout();
 }
-
-wxString TouchpointDetails::Shown() const { return text_ != nullptr && text_->IsShown() ? text_->GetValue() : hint_->GetLabel(); }
 
 }  // namespace journeydesk::agent::ui

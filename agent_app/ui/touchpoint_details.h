@@ -18,8 +18,6 @@ class TouchpointDetails : public wxPanel {
   void ShowText(const wxString& text);
   // Back to the hint (no touchpoint selected).
   void ShowHint();
-  // What the agent sees: the text, or the hint.
-  wxString Shown() const;
 
  private:
   wxStaticText* hint_;

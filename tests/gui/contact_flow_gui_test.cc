@@ -172,6 +172,14 @@ TEST_F(ContactFlowGuiTest, AnOfferPopsTheJourneyAndIsHandledFromTheKeyboardToThe
   ASSERT_TRUE(WaitForLine("journeydesk: new touchpoint nba_accepted", absl::Seconds(20)).has_value())
       << "the recorded outcome appears on the canvas";
   EXPECT_EQ(CountOnJourney(customer, "nba_accepted"), accepted_before + 1);
+  const v1::Journey after = JourneyOf(customer);
+  int outcomes = 0;
+  for (const v1::Touchpoint& tp : after.timeline()) {
+    if (tp.kind() != "nba_accepted" || tp.contact_id() != contact_id) continue;
+    ++outcomes;
+    EXPECT_EQ(tp.stage(), after.current_stage()) << "the outcome is filed in the stage the agent saw";
+  }
+  EXPECT_EQ(outcomes, 1);
 
   PressKeys({"ctrl+shift+w"});
   absl::SleepFor(absl::Milliseconds(800));  // the wrap-up dialog opens with the first code chosen

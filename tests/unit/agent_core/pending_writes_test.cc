@@ -340,6 +340,20 @@ class PendingWritesTest : public journeydesk::testing::JourneydTest {
     return false;
   }
 
+  // journeyd comes back on the same port: the outbox drains and journeyd's contact_completed
+  // takes the place of the wrap-up drawn `pending` — exactly one mark, in the same stage and
+  // lane, no longer pending.
+  void ExpectJourneydsWrapUpReplaces(JourneyClient& client, const std::string& completed_id, const Drawn& pending) {
+    RestartJourneydOnSamePort();
+    ASSERT_TRUE(RunUntil(client, [&] {
+      return last_pending_ == 0 && screen_.pending_shown() == 0 && screen_.confirmed() &&
+             CountId(*screen_.confirmed(), completed_id) == 1;
+    })) << "pending left on screen: " << screen_.pending_shown() << ", outbox: " << last_pending_;
+    const auto model = JourneyMapViewModel::Build(screen_.shown(), MapGeometry{});
+    EXPECT_EQ(DrawnMarks(model, completed_id), (std::vector<Drawn>{{pending.stage, pending.channel, false}}))
+        << "exactly one wrap-up, in the stage and lane it was drawn in while pending";
+  }
+
   NotificationQueue queue_;
   JourneyOnScreen screen_;
   ContactInbox inbox_;
@@ -438,16 +452,8 @@ TEST_F(PendingWritesTest, AnOfflineWrapUpIsOnItsCustomersJourneyAtOnceAndBecomes
   EXPECT_TRUE(pending[0].pending);
   EXPECT_EQ(pending[0].channel, "phone");
 
-  // journeyd comes back on the same port: the outbox drains and journeyd's contact_completed
-  // takes the pending mark's place.
-  RestartJourneydOnSamePort();
-  ASSERT_TRUE(RunUntil(*client, [&] {
-    return last_pending_ == 0 && screen_.pending_shown() == 0 && screen_.confirmed() &&
-           CountId(*screen_.confirmed(), completed_id) == 1;
-  })) << "pending left on screen: " << screen_.pending_shown() << ", outbox: " << last_pending_;
+  ExpectJourneydsWrapUpReplaces(*client, completed_id, pending[0]);
   model = JourneyMapViewModel::Build(screen_.shown(), MapGeometry{});
-  EXPECT_EQ(DrawnMarks(model, completed_id), (std::vector<Drawn>{{pending[0].stage, "phone", false}}))
-      << "exactly one wrap-up, in the stage and lane it was drawn in while pending";
   int completed = 0;
   for (const v1::Touchpoint& tp : model.journey().timeline()) {
     completed += tp.kind() == "contact_completed" && tp.contact_id() == contact_id;
@@ -495,13 +501,7 @@ TEST_F(PendingWritesTest, AnOfflineWrapUpLeftWaitingByTheLastRunShowsAtStartAndI
   EXPECT_TRUE(pending[0].pending);
   EXPECT_EQ(pending[0].channel, "phone");
 
-  RestartJourneydOnSamePort();
-  ASSERT_TRUE(RunUntil(*client, [&] {
-    return last_pending_ == 0 && screen_.pending_shown() == 0 && screen_.confirmed() &&
-           CountId(*screen_.confirmed(), completed_id) == 1;
-  })) << "pending left on screen: " << screen_.pending_shown() << ", outbox: " << last_pending_;
-  model = JourneyMapViewModel::Build(screen_.shown(), MapGeometry{});
-  EXPECT_EQ(DrawnMarks(model, completed_id), (std::vector<Drawn>{{pending[0].stage, "phone", false}}));
+  ExpectJourneydsWrapUpReplaces(*client, completed_id, pending[0]);
 }
 
 }  // namespace
