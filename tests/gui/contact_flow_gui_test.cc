@@ -70,6 +70,19 @@ class ContactFlowGuiTest : public JourneydeskGuiTest {
     return count;
   }
 
+  // journeyd tells the agent a contact is completed before it has filed the contact_completed
+  // step on the journey (CompleteContact itself returns after both); waits for the journey to
+  // hold `want` such touchpoints of the contact and returns how many it holds then.
+  int WaitForWrapUpsOnJourney(const std::string& customer_id, const std::string& contact_id, int want) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(10);
+    int count = CountOnJourney(customer_id, "contact_completed", contact_id);
+    while (count < want && absl::Now() < deadline) {
+      absl::SleepFor(absl::Milliseconds(50));
+      count = CountOnJourney(customer_id, "contact_completed", contact_id);
+    }
+    return count;
+  }
+
   // "… stages: awareness=3 purchase=1" → {awareness: 3, purchase: 1}
   static std::map<std::string, int> StageCounts(const std::string& line) {
     std::map<std::string, int> counts;
@@ -187,7 +200,7 @@ TEST_F(ContactFlowGuiTest, AnOfferPopsTheJourneyAndIsHandledFromTheKeyboardToThe
   PressKeysInFocusedWindow({"ctrl+Return"});
   std::optional<std::string> wrapped = WaitForLine(absl::StrCat("journeydesk: wrapped up ", contact_id), absl::Seconds(20));
   ASSERT_TRUE(wrapped.has_value()) << "the wrap-up completes the contact";
-  EXPECT_EQ(CountOnJourney(customer, "contact_completed", contact_id), 1);
+  EXPECT_EQ(WaitForWrapUpsOnJourney(customer, contact_id, 1), 1);
   absl::SleepFor(absl::Milliseconds(400));
   const auto done = ScreenshotRoot("contact_4_wrapped_up.png");
   EXPECT_GT(Contrast(done), 0.05);
@@ -242,7 +255,7 @@ TEST_F(ContactFlowGuiTest, AWrapUpMadeOfflineReachesJourneydOnceWhenItIsBack) {
   RestartJourneydOnSamePort({"--demo", "--demo-customers", "50"});
   ASSERT_TRUE(WaitForLine(absl::StrCat("journeydesk: wrapped up ", contact_id), absl::Seconds(40)).has_value())
       << "the outbox drains when journeyd is back";
-  EXPECT_EQ(CountOnJourney(customer, "contact_completed", contact_id), 1) << "exactly one wrap-up";
+  EXPECT_EQ(WaitForWrapUpsOnJourney(customer, contact_id, 1), 1) << "exactly one wrap-up";
   absl::SleepFor(absl::Milliseconds(400));
   ScreenshotRoot("offline_2_wrap_up_delivered.png");
 }
