@@ -17,6 +17,7 @@
 
 #include <wx/app.h>
 #include <wx/image.h>
+#include <wx/imagpng.h>
 #include <wx/msgdlg.h>
 
 #include "CLI/CLI.hpp"
@@ -70,7 +71,8 @@ class JourneyDeskApp : public wxApp {
       std::fprintf(stderr, "journeydesk: wx assertion %s failed in %s (%s:%d): %s\n", cond.utf8_str().data(),
                    func.utf8_str().data(), file.utf8_str().data(), line, msg.utf8_str().data());
     });
-    wxInitAllImageHandlers();
+    // PNG is the only image format journeydesk reads or writes (its screenshots).
+    wxImage::AddHandler(new wxPNGHandler);
     SetAppName("journeydesk");
     using journeydesk::agent::Session;
     using namespace journeydesk::agent::ui;
