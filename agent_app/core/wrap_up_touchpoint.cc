@@ -20,7 +20,9 @@ v1::Touchpoint WrapUpTouchpoint(const v1::Contact& contact, const v1::CompleteCo
   for (const v1::WrapUpCode& code : recording.codes) {
     if (code.code() == request.wrap_up_code()) tp.set_outcome(code.outcome());
   }
-  if (recording.stage.has_value()) {
+  if (!contact.stage().empty()) {
+    tp.set_stage(contact.stage());  // journeyd files every step of the contact there
+  } else if (recording.stage.has_value()) {
     tp.set_stage(*recording.stage);
     tp.set_stage_derived(true);
   }

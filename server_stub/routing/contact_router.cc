@@ -385,6 +385,7 @@ absl::StatusOr<v1::Contact> ContactRouter::Enqueue(const NewContact& request, ab
   c.set_queue(queue->config.name());
   c.set_subject(request.subject);
   c.set_address(request.address);
+  c.set_stage(request.stage);
   SetTime(now, c.mutable_enqueued_at());
   SetState(entry, v1::CONTACT_QUEUED, now);
   if (!request.subject.empty() && c.channel() != "phone") {

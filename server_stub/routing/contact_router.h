@@ -86,6 +86,7 @@ struct NewContact {
   std::string queue;        // empty: the channel's default queue
   std::string subject;
   std::string address;
+  std::string stage;        // Contact.stage: where its steps are filed on the journey
 };
 
 // Per-queue figures the staffing advisor works from.

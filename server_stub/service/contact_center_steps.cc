@@ -185,6 +185,7 @@ void ContactCenterCore::RecordJourneySteps(const routing::RouterOutput& output) 
     *tp.mutable_occurred_at() = ToTimestamp(step.at);
     tp.set_direction(v1::DIRECTION_INTERNAL);
     tp.set_agent_id(step.agent_id);
+    tp.set_stage(c.stage());  // "" : journeyd files it by its kind
     (*tp.mutable_attributes())["queue"] = c.queue();
     const std::string n = absl::StrCat(step.ordinal);
     auto set = [&](std::string suffix, std::string kind) {

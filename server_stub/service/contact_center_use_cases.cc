@@ -96,6 +96,11 @@ absl::StatusOr<v1::EnqueueContactResponse> ContactCenterCore::EnqueueContact(
     }
     contact.customer_id = resolved->results(0).customer_id();
   }
+  // Its steps are filed where its inbound touchpoint is (Contact.stage). An unknown queue has
+  // no channel yet; Enqueue refuses it below.
+  if (!contact.channel.empty()) {
+    contact.stage = std::string(journeys_.stages().StageForKind(InboundKind(contact.channel)));
+  }
   absl::StatusOr<v1::Contact> queued = Mutate<v1::Contact>(
       [&](ContactRouter& router, absl::Time now, RouterOutput* out) {
         return router.Enqueue(contact, now, out);

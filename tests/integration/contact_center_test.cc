@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "gmock/gmock.h"
+#include "google/protobuf/util/time_util.h"
 #include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "journeydesk/v1/contact_center.grpc.pb.h"
@@ -109,6 +110,7 @@ TEST_F(ContactCenterTest, AContactFromEnqueueToWrapUpLandsOnTheJourney) {
   // The integration knows only the address; journeyd resolves it to the customer.
   v1::EnqueueContactResponse queued = Enqueue("chat", "", "ADA@example.com");
   EXPECT_EQ(queued.customer_id(), "C-ADA");
+  EXPECT_EQ(queued.contact().stage(), "support") << "filed where its chat_inbound is";
   const v1::AgentEvent offered = ReadUntil(*agent, [](const auto& e) { return e.has_offer(); });
   EXPECT_EQ(offered.offer().contact_id(), queued.contact_id());
   EXPECT_EQ(offered.offer().customer_id(), "C-ADA");
@@ -150,6 +152,7 @@ TEST_F(ContactCenterTest, AContactFromEnqueueToWrapUpLandsOnTheJourney) {
   const v1::Touchpoint* completed = nullptr;
   for (const v1::Touchpoint& tp : journey.timeline()) {
     EXPECT_EQ(tp.contact_id(), queued.contact_id());
+    EXPECT_EQ(tp.stage(), "support") << tp.kind() << ": the contact's steps stay in its stage";
     kinds.push_back(tp.kind());
     if (tp.kind() == "contact_completed") completed = &tp;
   }
@@ -161,6 +164,52 @@ TEST_F(ContactCenterTest, AContactFromEnqueueToWrapUpLandsOnTheJourney) {
   EXPECT_EQ(completed->summary(), "line check booked; call back tomorrow");
   EXPECT_EQ(completed->agent_id(), "agent-1");
   EXPECT_EQ(completed->outcome(), v1::OUTCOME_UNRESOLVED);
+  for (const v1::StageView& stage : journey.stages()) {
+    if (stage.id() != "support") continue;
+    EXPECT_THAT(stage.open_issue_touchpoint_ids(), ::testing::ElementsAre(completed->id()))
+        << "a follow-up wrap-up leaves an issue open in the contact's stage";
+  }
+}
+
+// A wrap-up coded as resolved closes what was open in the stage the contact is about: the
+// complaint in support no longer shows as an open issue.
+TEST_F(ContactCenterTest, AResolvedWrapUpClosesTheIssuesOpenInTheContactsStage) {
+  StartJourneyd();
+  SeedCustomer("C-ADA", "ada@example.com");
+  v1::RecordTouchpointsRequest complaint;
+  v1::Touchpoint* tp = complaint.add_touchpoints();
+  tp->set_id("complaint-1");
+  tp->set_customer_id("C-ADA");
+  tp->set_channel("email");
+  tp->set_kind("complaint");
+  tp->set_direction(v1::DIRECTION_INBOUND);
+  tp->set_summary("The line drops every evening");
+  *tp->mutable_occurred_at() = google::protobuf::util::TimeUtil::GetCurrentTime() - google::protobuf::util::TimeUtil::HoursToDuration(2);
+  v1::RecordTouchpointsResponse recorded;
+  ASSERT_TRUE(Stub()->RecordTouchpoints(Context("integration").get(), complaint, &recorded).ok());
+  auto support_issues = [&] {
+    v1::GetJourneyRequest request;
+    request.set_customer_id("C-ADA");
+    v1::Journey journey;
+    EXPECT_TRUE(Stub()->GetJourney(Context("supervisor").get(), request, &journey).ok());
+    for (const v1::StageView& stage : journey.stages()) {
+      if (stage.id() == "support") return stage.open_issues();
+    }
+    return -1;
+  };
+  ASSERT_EQ(support_issues(), 1);
+
+  auto agent = Connect("agent");
+  SetState("agent", v1::AVAILABLE);
+  v1::EnqueueContactResponse queued = Enqueue("phone", "C-ADA");
+  ReadUntil(*agent, [](const auto& e) { return e.has_offer(); });
+  ASSERT_TRUE(Accept("agent", queued.contact_id()).ok());
+  v1::CompleteContactRequest complete;
+  complete.set_contact_id(queued.contact_id());
+  complete.set_wrap_up_code("resolved");
+  v1::Contact contact;
+  ASSERT_TRUE(Center()->CompleteContact(Context("agent").get(), complete, &contact).ok());
+  EXPECT_EQ(support_issues(), 0) << "the resolved call closed the complaint";
 }
 
 TEST_F(ContactCenterTest, AuthorityAndBadInputAreRefusedWithTheRightCodes) {

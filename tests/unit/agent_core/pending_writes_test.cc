@@ -237,6 +237,29 @@ TEST(JourneyOnScreenTest, AWaitingWrapUpIsDrawnInTheStageAndLaneJourneydWillReco
   }
 }
 
+// journeyd files all of a contact's steps in the contact's stage (Contact.stage), whatever its
+// stage map says for contact_completed: the waiting wrap-up is drawn there, and journeyd's copy
+// lands on it.
+TEST(JourneyOnScreenTest, AWaitingWrapUpIsDrawnInItsContactsStage) {
+  v1::AgentStarted started = StartedWith("");
+  started.mutable_contacts(0)->set_stage("purchase");
+  ContactInbox inbox;
+  inbox.Start(started, kNow);
+  JourneyOnScreen screen;
+  screen.SetJourney(JourneyOfTwo(), true);
+  screen.SetWaiting(PendingTouchpoints({OutboxEntry{1, kNow, inbox.WrapUpOf(Resolved("K-7")), 0}}));
+  auto model = JourneyMapViewModel::Build(screen.shown(), MapGeometry{});
+  EXPECT_EQ(DrawnMarks(model, "K-7.completed"), (std::vector<Drawn>{{"purchase", "chat", true}}))
+      << "the contact's stage, not the kind's (none) nor the current one (support)";
+
+  screen.SetWaiting({});
+  v1::Touchpoint recorded = Tp("K-7.completed", "contact_completed", "purchase", absl::Seconds(10));
+  recorded.set_channel("chat");
+  ASSERT_TRUE(screen.AddArrived(recorded));
+  model = JourneyMapViewModel::Build(screen.shown(), MapGeometry{});
+  EXPECT_EQ(DrawnMarks(model, "K-7.completed"), (std::vector<Drawn>{{"purchase", "chat", false}}));
+}
+
 TEST(JourneyOnScreenTest, AWaitingWrapUpWithoutJourneydsStageIsDrawnInTheCurrentStageLikeANote) {
   ContactInbox inbox;
   inbox.Start(StartedWith(std::nullopt), kNow);  // a journeyd that does not say
