@@ -27,7 +27,8 @@ struct WrapUpRecording {
 // outcome. Its stage is the contact's (Contact.stage: journeyd files all of a contact's steps
 // there); for a contact without one (queued by an older journeyd), the one journeyd said for
 // the kind, with stage_derived set (also when it is empty: journeyd will record it without a
-// stage); without journeyd's word it has none and is drawn like a note. No occurred_at: journeyd records it when it completes the contact.
+// stage); without journeyd's word it has none and is drawn like a note. No occurred_at:
+// journeyd records it when it completes the contact.
 v1::Touchpoint WrapUpTouchpoint(const v1::Contact& contact, const v1::CompleteContactRequest& request,
                                 const WrapUpRecording& recording);
 

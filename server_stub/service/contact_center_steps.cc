@@ -195,6 +195,7 @@ void ContactCenterCore::RecordJourneySteps(const routing::RouterOutput& output) 
     switch (step.kind) {
       case Kind::kQueued:
         set("inbound", InboundKind(c.channel()));
+        tp.clear_stage();  // the contact's stage is this kind's: journeyd derives it
         tp.set_direction(v1::DIRECTION_INBOUND);
         tp.set_summary(c.subject());
         break;

@@ -153,6 +153,7 @@ TEST_F(ContactCenterTest, AContactFromEnqueueToWrapUpLandsOnTheJourney) {
   for (const v1::Touchpoint& tp : journey.timeline()) {
     EXPECT_EQ(tp.contact_id(), queued.contact_id());
     EXPECT_EQ(tp.stage(), "support") << tp.kind() << ": the contact's steps stay in its stage";
+    EXPECT_EQ(tp.stage_derived(), tp.kind() == "chat_inbound") << tp.kind() << ": only the inbound's comes from its kind";
     kinds.push_back(tp.kind());
     if (tp.kind() == "contact_completed") completed = &tp;
   }
@@ -277,6 +278,7 @@ TEST_F(ContactCenterTest, RestartKeepsTheQueueAndTheAgentsContacts) {
   ASSERT_EQ(agent->started.started().contacts_size(), 1) << agent->started.DebugString();
   EXPECT_EQ(agent->started.started().contacts(0).contact_id(), active_id);
   EXPECT_EQ(agent->started.started().contacts(0).state(), v1::CONTACT_ACTIVE);
+  EXPECT_EQ(agent->started.started().contacts(0).stage(), "support") << "its steps stay where they were filed";
   // The email is still waiting, and goes to the agent as soon as it is available.
   SetState("agent", v1::AVAILABLE);
   const v1::AgentEvent offered = ReadUntil(*agent, [](const auto& e) { return e.has_offer(); });
