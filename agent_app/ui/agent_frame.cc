@@ -491,10 +491,18 @@ void AgentFrame::UpdateHeader() {
 void AgentFrame::UpdateBanner() {
   const bool offline = journey_ && journey_from_cache_;
   if (offline) {
-    banner_text_->SetLabel(Utf8(absl::StrCat(
-        "offline — journey as of ", absl::FormatTime("%H:%M", fetched_at_, absl::LocalTimeZone()),
-        " (", absl::FormatTime("%d %b", fetched_at_, absl::LocalTimeZone()),
-        "). journeyd is unreachable; this is the copy kept on this computer, and changes are sent when it is back.")));
+    const std::string as_of = absl::StrCat(
+        "offline — journey as of ", absl::FormatTime("%H:%M", fetched_at_, absl::LocalTimeZone()), " (",
+        absl::FormatTime("%d %b", fetched_at_, absl::LocalTimeZone()), ")");
+    // Short enough for the centre column; the tooltip says the rest.
+    banner_text_->SetLabel(Utf8(absl::StrCat(as_of, " · changes are sent when journeyd is back")));
+    banner_text_->SetToolTip(
+        "journeyd is unreachable: this is the copy of the journey kept on this computer. Notes, "
+        "outcomes and wrap-ups wait in the outbox and are sent, once each, when journeyd is back.");
+    if (!banner_->IsShown()) {  // for scripts: the banner went up, saying this
+      std::printf("journeydesk: %s for %s\n", as_of.c_str(), customer_id_.c_str());
+      std::fflush(stdout);
+    }
   }
   if (banner_->IsShown() != offline) {
     banner_->Show(offline);

@@ -29,6 +29,31 @@ TEST_F(JourneydeskGuiTest, ShowsTheCustomersJourneyAndExitsCleanly) {
   EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << "wait status " << *status;
 }
 
+// journeyd goes away while a journey is on screen: F5 finds it unreachable, and the window
+// keeps the journey from the local copy under the banner "offline — journey as of HH:MM".
+TEST_F(JourneydeskGuiTest, WhenJourneydIsUnreachableTheJourneyStaysUnderTheOfflineBanner) {
+  StartJourneyd({"--demo", "--demo-customers", "50"});
+  StartDesk({"--server", Address(), "--token-file", WriteAgentToken().string(), "--customer", "C-000001",
+             "--no-plugins", "--data-file", (dir_ / "desk.db").string()});
+  std::optional<std::string> online = WaitForLine("journeydesk: showing C-000001", absl::Seconds(20));
+  ASSERT_TRUE(online.has_value());
+  EXPECT_EQ(online->find("offline"), std::string::npos) << *online;
+
+  StopJourneyd();
+  // The window by its class: its title ("JourneyDesk — <name>") has no WM_NAME for xdotool's
+  // --name in the C locale the desktop runs in.
+  ASSERT_TRUE(XdoTool({"search", "--sync", "--onlyvisible", "--classname", "^journeydesk$", "windowfocus", "--sync",
+                       "%1"}));
+  absl::SleepFor(absl::Milliseconds(300));
+  PressKeysInFocusedWindow({"F5"});
+  std::optional<std::string> banner = WaitForLine("journeydesk: offline — journey as of ", absl::Seconds(30));
+  ASSERT_TRUE(banner.has_value()) << "no offline banner after F5 with journeyd gone";
+  EXPECT_NE(banner->find(" for C-000001"), std::string::npos) << *banner;
+  absl::SleepFor(absl::Milliseconds(400));
+  const auto screen_png = ScreenshotRoot("offline_banner_C-000001.png");
+  EXPECT_GT(Contrast(screen_png), 0.05) << "the screen is blank: " << screen_png;
+}
+
 TEST_F(JourneydeskGuiTest, RefusesATokenFileOthersCanRead) {
   StartJourneyd();
   const auto token = WriteAgentToken();
