@@ -114,6 +114,13 @@ std::string ContactInbox::CustomerName(const std::string& customer_id) const {
   return it == customer_names_.end() ? customer_id : it->second;
 }
 
+void ContactInbox::SetWaitingWrites(const std::vector<v1::Touchpoint>& waiting) {
+  waiting_wrap_ups_.clear();
+  for (const v1::Touchpoint& tp : waiting) {
+    if (tp.kind() == kContactCompletedKind && !tp.contact_id().empty()) waiting_wrap_ups_.insert(tp.contact_id());
+  }
+}
+
 std::string ContactInbox::ElapsedText(absl::Duration elapsed) {
   const int64_t seconds = std::max<int64_t>(0, absl::ToInt64Seconds(elapsed));
   if (seconds < 60) return absl::StrCat(seconds, " s");

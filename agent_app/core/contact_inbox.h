@@ -10,10 +10,12 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/time/time.h"
 #include "core/outbox_write.h"
 #include "core/wrap_up_touchpoint.h"
 #include "journeydesk/v1/contact_center.pb.h"
+#include "journeydesk/v1/touchpoint.pb.h"
 
 namespace journeydesk::agent {
 
@@ -51,6 +53,11 @@ class ContactInbox {
   WrapUpWrite WrapUpOf(v1::CompleteContactRequest request) const;
   // The customer's name as the screen pop gave it, or the id.
   std::string CustomerName(const std::string& customer_id) const;
+  // The outbox's waiting writes as drawn on journeys (OutboxChanged::waiting_touchpoints):
+  // the contacts whose wrap-up is among them are wrapped up as far as the agent is concerned,
+  // and stay in journeyd's hands (and this inbox) until it has the wrap-up.
+  void SetWaitingWrites(const std::vector<v1::Touchpoint>& waiting);
+  bool WrapUpWaiting(const std::string& contact_id) const { return waiting_wrap_ups_.contains(contact_id); }
 
   // "42 s", "3 min", "2 h 5 min": how long a contact has waited or been handled.
   static std::string ElapsedText(absl::Duration elapsed);
@@ -64,6 +71,7 @@ class ContactInbox {
   std::vector<RingingOffer> offers_;
   std::vector<v1::Contact> contacts_;
   absl::flat_hash_map<std::string, std::string> customer_names_;
+  absl::flat_hash_set<std::string> waiting_wrap_ups_;  // contact ids
 };
 
 }  // namespace journeydesk::agent

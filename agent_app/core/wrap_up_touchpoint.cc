@@ -10,7 +10,7 @@ v1::Touchpoint WrapUpTouchpoint(const v1::Contact& contact, const v1::CompleteCo
   tp.set_id(absl::StrCat(request.contact_id(), ".completed"));
   tp.set_customer_id(contact.customer_id());
   tp.set_channel(contact.channel());
-  tp.set_kind("contact_completed");
+  tp.set_kind(kContactCompletedKind);
   tp.set_direction(v1::DIRECTION_INTERNAL);
   tp.set_contact_id(request.contact_id());
   tp.set_agent_id(contact.agent_id());

@@ -14,6 +14,9 @@
 
 namespace journeydesk::agent {
 
+// The kind of the touchpoint journeyd records when a contact is completed.
+inline constexpr char kContactCompletedKind[] = "contact_completed";
+
 // How journeyd records a wrap-up, as the agent stream's start told it (AgentStarted).
 struct WrapUpRecording {
   std::vector<v1::WrapUpCode> codes;  // each code's outcome

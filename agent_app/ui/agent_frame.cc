@@ -438,9 +438,12 @@ void AgentFrame::Handle(WatchResumed&& resumed) {
 void AgentFrame::Handle(OutboxChanged&& outbox) {
   outbox_pending_ = outbox.pending;
   if (!outbox.rejected.empty()) notice_ = absl::StrCat("journeyd refused a queued write: ", outbox.rejected);
-  // The agent's own notes and outcomes are on the journey at once, drawn as pending.
+  // The agent's own notes and outcomes are on the journey at once, drawn as pending; a
+  // contact whose wrap-up waits says so in the inbox.
+  inbox_.SetWaitingWrites(outbox.waiting_touchpoints);
   on_screen_.SetWaiting(std::move(outbox.waiting_touchpoints));
   if (journey_ && on_screen_.shown() != journey_) ShowJourney(on_screen_.shown());
+  RefreshInbox();
   UpdateStatusFields();
 }
 

@@ -161,8 +161,10 @@ void ContactInboxPanel::Refresh(absl::Time now) {
   int contact_selected = -1;
   for (const v1::Contact& contact : inbox_->contacts()) {
     if (contact.contact_id() == selected_contact) contact_selected = static_cast<int>(contact_rows.size());
+    // Wrapped up while journeyd was away: done for the agent, on its way to journeyd.
+    const bool waiting = inbox_->WrapUpWaiting(contact.contact_id());
     contact_rows.push_back({Utf8(contact.channel()), Utf8(inbox_->CustomerName(contact.customer_id())),
-                            Utf8(StateText(contact.state())), wxColour()});
+                            waiting ? wxString("wrap-up waiting") : Utf8(StateText(contact.state())), wxColour()});
   }
   contacts_->SetRows(std::move(contact_rows), contact_selected);
   contacts_title_->SetLabel(Utf8(absl::StrCat("My contacts (", inbox_->contacts().size(), ")")));

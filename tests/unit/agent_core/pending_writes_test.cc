@@ -213,6 +213,23 @@ TEST(WrapUpTouchpointTest, AWaitingWrapUpIsTheContactCompletedTouchpointJourneyd
       << "a contact the desktop does not hold: sent, not drawn";
 }
 
+// A contact wrapped up while journeyd was away is done for the agent: the inbox knows its
+// wrap-up waits (the row says so) until the outbox no longer holds it.
+TEST(WaitingWrapUpTest, TheInboxKnowsWhichContactsWrapUpWaitsInTheOutbox) {
+  ContactInbox inbox;
+  inbox.Start(StartedWith(""), kNow);
+  EXPECT_FALSE(inbox.WrapUpWaiting("K-7"));
+  std::vector<v1::Touchpoint> waiting = PendingTouchpoints(WaitingNoteAndOutcome());
+  for (v1::Touchpoint& tp : waiting) tp.set_contact_id("K-7");
+  inbox.SetWaitingWrites(waiting);
+  EXPECT_FALSE(inbox.WrapUpWaiting("K-7")) << "a note or an outcome for it is not its wrap-up";
+  waiting.push_back(PendingTouchpoints({OutboxEntry{3, kNow, inbox.WrapUpOf(Resolved("K-7")), 0}}).at(0));
+  inbox.SetWaitingWrites(waiting);
+  EXPECT_TRUE(inbox.WrapUpWaiting("K-7"));
+  inbox.SetWaitingWrites({});
+  EXPECT_FALSE(inbox.WrapUpWaiting("K-7")) << "sent: journeyd has it";
+}
+
 TEST(JourneyOnScreenTest, AWaitingWrapUpIsDrawnInTheStageAndLaneJourneydWillRecordItIn) {
   for (const std::string& stage : {std::string(""), std::string("purchase")}) {
     SCOPED_TRACE("journeyd's stage for contact_completed: \"" + stage + "\"");
