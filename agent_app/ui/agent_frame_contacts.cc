@@ -148,7 +148,8 @@ void AgentFrame::Handle(OfferArrived&& arrived) {
   inbox_.AddOffer(offer, arrived.received_at);
   // The screen pop: the customer's journey before the agent answers — unless the agent is
   // in the middle of another contact; then the offer rings and Enter on it shows the journey.
-  if (!BusyWithContact()) {
+  const bool pop = !BusyWithContact();
+  if (pop) {
     if (!offer.journey().display_name().empty() && offer.customer_id() != customer_id_) {
       customer_name_->SetLabel(Utf8Text(offer.journey().display_name()));
       customer_facts_->SetLabel(Utf8Text(absl::StrCat("incoming ", offer.channel(), " contact · ",
@@ -158,7 +159,7 @@ void AgentFrame::Handle(OfferArrived&& arrived) {
   }
   RefreshInbox();
   // Accept / Decline act on the selected offer: it is the one whose journey popped.
-  if (!BusyWithContact()) inbox_panel_->SelectOffer(offer.contact_id());
+  if (pop) inbox_panel_->SelectOffer(offer.contact_id());
   RequestUserAttention(wxUSER_ATTENTION_INFO);
 }
 

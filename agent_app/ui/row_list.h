@@ -39,7 +39,6 @@ class RowList : public wxVListBox {
   void SetRowBackground(size_t row, const wxColour& background);
 
   size_t RowCount() const { return rows_.size(); }
-  const Row& RowAt(size_t row) const { return rows_[row]; }
 
  private:
   void OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const override;

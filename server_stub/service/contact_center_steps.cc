@@ -185,7 +185,9 @@ void ContactCenterCore::RecordJourneySteps(const routing::RouterOutput& output) 
     *tp.mutable_occurred_at() = ToTimestamp(step.at);
     tp.set_direction(v1::DIRECTION_INTERNAL);
     tp.set_agent_id(step.agent_id);
-    tp.set_stage(c.stage());  // "" : journeyd files it by its kind
+    // Filed in the contact's stage ("" : by its kind), except the inbound touchpoint: the
+    // contact's stage is its kind's, which journeyd derives (stage_derived stays true).
+    if (step.kind != Kind::kQueued) tp.set_stage(c.stage());
     (*tp.mutable_attributes())["queue"] = c.queue();
     const std::string n = absl::StrCat(step.ordinal);
     auto set = [&](std::string suffix, std::string kind) {
@@ -195,7 +197,6 @@ void ContactCenterCore::RecordJourneySteps(const routing::RouterOutput& output) 
     switch (step.kind) {
       case Kind::kQueued:
         set("inbound", InboundKind(c.channel()));
-        tp.clear_stage();  // the contact's stage is this kind's: journeyd derives it
         tp.set_direction(v1::DIRECTION_INBOUND);
         tp.set_summary(c.subject());
         break;

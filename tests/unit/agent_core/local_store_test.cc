@@ -28,6 +28,21 @@ class LocalStoreTest : public ::testing::Test {
     return store.ok() ? *std::move(store) : nullptr;
   }
 
+  // A file an older journeydesk wrote: `schema` (its tables and user_version), then one outbox
+  // row by `insert`, whose one parameter is `request`.
+  void WriteOldFile(const char* schema, const char* insert_sql, const std::string& request) {
+    std::filesystem::create_directories(path_.parent_path());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, schema, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_stmt* insert = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, insert_sql, -1, &insert, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_bind_blob(insert, 1, request.data(), static_cast<int>(request.size()), SQLITE_TRANSIENT);
+    ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+  }
+
   static v1::Journey JourneyOf(const std::string& customer_id, int touchpoints) {
     v1::Journey journey;
     journey.mutable_customer()->set_id(customer_id);
@@ -165,27 +180,14 @@ TEST_F(LocalStoreTest, OutboxRefusesWritesThatCouldNotBeReplayedOnce) {
 
 TEST_F(LocalStoreTest, OutboxRowsFromTheFirstSchemaAreReplayedAsTouchpoints) {
   // A file written by the first journeydesk: outbox rows without a kind.
-  std::filesystem::create_directories(path_.parent_path());
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  const std::string bytes = WrapUp("old-1").SerializeAsString();
-  ASSERT_EQ(sqlite3_exec(db,
-                         "CREATE TABLE journey_cache (customer_id TEXT PRIMARY KEY, fetched_at_us INTEGER "
-                         "NOT NULL, journey BLOB NOT NULL);"
-                         "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, queued_at_us INTEGER "
-                         "NOT NULL, request BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                         " state TEXT NOT NULL DEFAULT 'pending', last_error TEXT);"
-                         "PRAGMA user_version = 1;",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_stmt* insert = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO outbox (queued_at_us, request) VALUES (1, ?)", -1, &insert,
-                               nullptr),
-            SQLITE_OK);
-  sqlite3_bind_blob(insert, 1, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
-  ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
-  sqlite3_finalize(insert);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(WriteOldFile(
+      "CREATE TABLE journey_cache (customer_id TEXT PRIMARY KEY, fetched_at_us INTEGER NOT NULL,"
+      " journey BLOB NOT NULL);"
+      "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, queued_at_us INTEGER NOT NULL,"
+      " request BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+      " state TEXT NOT NULL DEFAULT 'pending', last_error TEXT);"
+      "PRAGMA user_version = 1;",
+      "INSERT INTO outbox (queued_at_us, request) VALUES (1, ?)", WrapUp("old-1").SerializeAsString()));
 
   auto store = Open();
   auto pending = store->PendingOutbox();
@@ -196,31 +198,17 @@ TEST_F(LocalStoreTest, OutboxRowsFromTheFirstSchemaAreReplayedAsTouchpoints) {
 
 TEST_F(LocalStoreTest, AWrapUpQueuedByTheSecondSchemaIsStillReplayed) {
   // A file of schema 2: a wrap-up kept as its request alone, without its touchpoint.
-  std::filesystem::create_directories(path_.parent_path());
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   v1::CompleteContactRequest request;
   request.set_contact_id("K-000009");
   request.set_wrap_up_code("resolved");
-  const std::string bytes = request.SerializeAsString();
-  ASSERT_EQ(sqlite3_exec(db,
-                         "CREATE TABLE journey_cache (customer_id TEXT PRIMARY KEY, fetched_at_us INTEGER "
-                         "NOT NULL, journey BLOB NOT NULL);"
-                         "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, queued_at_us INTEGER "
-                         "NOT NULL, request BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                         " state TEXT NOT NULL DEFAULT 'pending', last_error TEXT,"
-                         " kind TEXT NOT NULL DEFAULT 'touchpoints');"
-                         "PRAGMA user_version = 2;",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_stmt* insert = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO outbox (queued_at_us, kind, request) VALUES (1, 'wrap_up', ?)", -1,
-                               &insert, nullptr),
-            SQLITE_OK);
-  sqlite3_bind_blob(insert, 1, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
-  ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
-  sqlite3_finalize(insert);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(WriteOldFile(
+      "CREATE TABLE journey_cache (customer_id TEXT PRIMARY KEY, fetched_at_us INTEGER NOT NULL,"
+      " journey BLOB NOT NULL);"
+      "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, queued_at_us INTEGER NOT NULL,"
+      " request BLOB NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+      " state TEXT NOT NULL DEFAULT 'pending', last_error TEXT, kind TEXT NOT NULL DEFAULT 'touchpoints');"
+      "PRAGMA user_version = 2;",
+      "INSERT INTO outbox (queued_at_us, kind, request) VALUES (1, 'wrap_up', ?)", request.SerializeAsString()));
 
   auto store = Open();
   auto pending = store->PendingOutbox();
