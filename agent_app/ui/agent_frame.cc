@@ -24,6 +24,7 @@
 #include "core/proto_time.h"
 #include "core/startup_trace.h"
 #include "ui/agent_frame_ids.h"
+#include "ui/announce.h"
 #include "ui/contact_inbox_panel.h"
 #include "ui/contact_workspace_panel.h"
 #include "ui/journey_canvas.h"
@@ -415,7 +416,12 @@ void AgentFrame::Handle(JourneyFailed&& failed) {
 }
 
 void AgentFrame::Handle(SearchResults&& results) {
-  if (search_dialog_ != nullptr) search_dialog_->ShowResults(results);
+  if (search_dialog_ == nullptr || !search_dialog_->ShowResults(results)) return;
+  // The matches by id only: what the agent typed (a name, a phone number) stays off the output.
+  if (!results.error.empty()) return Announce("search failed: ", results.error);
+  std::vector<std::string> ids;
+  for (const v1::CustomerMatch& match : results.matches) ids.push_back(match.customer().id());
+  Announce("search matched ", ids.size(), ":", ids.empty() ? "" : " ", absl::StrJoin(ids, " "));
 }
 
 void AgentFrame::Handle(TouchpointArrived&& arrived) {
@@ -424,9 +430,7 @@ void AgentFrame::Handle(TouchpointArrived&& arrived) {
   // figures and signals follow with the refresh.
   if (!on_screen_.AddArrived(arrived.touchpoint)) return;
   notice_ = absl::StrCat("new: ", Pretty(arrived.touchpoint.kind()), " on ", arrived.touchpoint.channel());
-  std::printf("journeydesk: new touchpoint %s %s on %s\n", arrived.touchpoint.kind().c_str(),
-              arrived.touchpoint.id().c_str(), customer_id_.c_str());
-  std::fflush(stdout);
+  Announce("new touchpoint ", arrived.touchpoint.kind(), " ", arrived.touchpoint.id(), " on ", customer_id_);
   ShowJourney(on_screen_.shown());
   refresh_timer_.StartOnce(400);
 }
@@ -502,10 +506,7 @@ void AgentFrame::UpdateBanner() {
     banner_text_->SetToolTip(
         "journeyd is unreachable: this is the copy of the journey kept on this computer. Notes, "
         "outcomes and wrap-ups wait in the outbox and are sent, once each, when journeyd is back.");
-    if (!banner_->IsShown()) {  // for scripts: the banner went up, saying this
-      std::printf("journeydesk: %s for %s\n", as_of.c_str(), customer_id_.c_str());
-      std::fflush(stdout);
-    }
+    if (!banner_->IsShown()) Announce(as_of, " for ", customer_id_);  // the banner went up, saying this
   }
   if (banner_->IsShown() != offline) {
     banner_->Show(offline);
@@ -587,6 +588,9 @@ void AgentFrame::SetZoomDays(int days) {
 
 void AgentFrame::ShowShortcuts() {
   ShortcutOverlay overlay(this, *GetMenuBar());
+  std::vector<std::string> rows;
+  for (const Shortcut& shortcut : overlay.shortcuts()) rows.push_back(absl::StrCat(shortcut.keys, " ", shortcut.action));
+  Announce("shortcuts listed (", rows.size(), "): ", absl::StrJoin(rows, "; "));
   overlay.ShowModal();
 }
 
@@ -613,9 +617,8 @@ void AgentFrame::OnCanvasPainted() {
       absl::StrAppend(&stages, " ", column.stage_id.empty() ? "none" : column.stage_id, "=", column.shown_touchpoints);
     }
   }
-  std::printf("journeydesk: showing %s (%d touchpoints%s) stages:%s\n", customer_id_.c_str(), journey_->timeline_size(),
-              journey_from_cache_ ? ", offline copy" : "", stages.c_str());
-  std::fflush(stdout);
+  Announce("showing ", customer_id_, " (", journey_->timeline_size(), " touchpoints",
+           journey_from_cache_ ? ", offline copy" : "", ") stages:", stages);
   // An agent waiting for contacts is pictured with the first offer's screen pop (or, if none
   // comes, by the fallback timer set at start).
   const bool wait_for_offer = options_.available_at_start && shown_for_contact_.empty();
@@ -628,9 +631,7 @@ void AgentFrame::SaveScreenshot() {
   if (screenshot_taken_) return;
   screenshot_taken_ = true;
   const bool saved = SaveWindowScreenshot(*this, options_.screenshot_path);
-  std::printf("journeydesk: %s %s\n", saved ? "screenshot saved to" : "could not save screenshot to",
-              options_.screenshot_path.c_str());
-  std::fflush(stdout);
+  Announce(saved ? "screenshot saved to " : "could not save screenshot to ", options_.screenshot_path);
 }
 
 }  // namespace journeydesk::agent::ui

@@ -17,6 +17,7 @@
 #include "ui/contact_inbox_panel.h"
 #include "ui/contact_workspace_panel.h"
 #include "ui/journey_canvas.h"
+#include "ui/announce.h"
 #include "ui/next_steps_panel.h"
 #include "ui/transfer_dialog.h"
 #include "ui/wrap_up_dialog.h"
@@ -25,13 +26,6 @@ namespace journeydesk::agent::ui {
 namespace {
 
 wxString Utf8Text(const std::string& text) { return wxString::FromUTF8(text.data(), text.size()); }
-
-// One line per event on stdout, for scripts and the GUI tests.
-template <typename... Args>
-void Announce(const Args&... parts) {
-  std::printf("journeydesk: %s\n", absl::StrCat(parts...).c_str());
-  std::fflush(stdout);
-}
 
 std::string OutcomeName(v1::ActionOutcome outcome) {
   switch (outcome) {

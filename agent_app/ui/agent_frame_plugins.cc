@@ -13,6 +13,7 @@
 #include "core/plugin_host/plugin_discovery.h"
 #include "core/plugin_host/plugin_settings.h"
 #include "ui/agent_frame.h"
+#include "ui/announce.h"
 #include "ui/contact_workspace_panel.h"
 #include "ui/plugin_workspace/plugin_manager_dialog.h"
 #include "ui/plugin_workspace/plugin_workspace_panel.h"
@@ -123,22 +124,18 @@ void AgentFrame::DrainPluginNotifications() {
       plugin_views_[changed->contact_id] = std::move(changed->view);
       if (changed->contact_id == active_contact_id_) ShowWorkspace();
       if (first) {
-        std::printf("journeydesk: plugin workspace for %s: %s\n", changed->contact_id.c_str(),
-                    plugin_views_[changed->contact_id].header().title().c_str());
-        std::fflush(stdout);
+        Announce("plugin workspace for ", changed->contact_id, ": ", plugin_views_[changed->contact_id].header().title());
       }
     } else if (auto* notice = std::get_if<plugins::PluginNotice>(&notification)) {
-      std::printf("journeydesk: plugin notice for %s: %s\n", notice->contact_id.c_str(), notice->text.c_str());
-      std::fflush(stdout);
+      Announce("plugin notice for ", notice->contact_id, ": ", notice->text);
       if (notice->contact_id == active_contact_id_) {
         plugin_panel_->SetHostNotice(notice->text, true);
         Workspace().SetNotice(notice->text, true);
       }
     } else if (auto* status = std::get_if<plugins::PluginStatusChanged>(&notification)) {
       const plugins::PluginState state = status->status.state;
-      std::printf("journeydesk: plugin %s %s%s%s\n", status->status.id.c_str(), plugins::PluginStateName(state).c_str(),
-                  status->status.error.empty() ? "" : ": ", status->status.error.c_str());
-      std::fflush(stdout);
+      Announce("plugin ", status->status.id, " ", plugins::PluginStateName(state), status->status.error.empty() ? "" : ": ",
+               status->status.error);
       if (state == plugins::PluginState::kFailed || state == plugins::PluginState::kDisabled ||
           state == plugins::PluginState::kStopped) {
         // Its contacts stay with the agent, in the generic workspace.

@@ -40,13 +40,13 @@ SearchDialog::SearchDialog(wxWindow* parent, std::function<void(std::string, uin
 
 void SearchDialog::OnText(wxCommandEvent&) { debounce_.StartOnce(150); }
 
-void SearchDialog::ShowResults(const SearchResults& results) {
-  if (results.request_id != last_request_id_) return;  // an older query
+bool SearchDialog::ShowResults(const SearchResults& results) {
+  if (results.request_id != last_request_id_) return false;  // an older query
   matches_->Clear();
   match_ids_.clear();
   if (!results.error.empty()) {
     status_->SetLabel(Utf8(results.error));
-    return;
+    return true;
   }
   for (const v1::CustomerMatch& match : results.matches) {
     wxString line = Utf8(match.customer().display_name()) + Utf8("  —  ") + Utf8(match.customer().id());
@@ -60,6 +60,7 @@ void SearchDialog::ShowResults(const SearchResults& results) {
   status_->SetLabel(match_ids_.empty() ? wxString("No customer matches.")
                                        : wxString::Format("%zu match%s. Enter opens the highlighted one.",
                                                           match_ids_.size(), match_ids_.size() == 1 ? "" : "es"));
+  return true;
 }
 
 void SearchDialog::OnCharHook(wxKeyEvent& event) {

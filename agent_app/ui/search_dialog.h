@@ -21,7 +21,8 @@ namespace journeydesk::agent::ui {
 class SearchDialog : public wxDialog {
  public:
   SearchDialog(wxWindow* parent, std::function<void(std::string query, uint64_t request_id)> search);
-  void ShowResults(const SearchResults& results);
+  // Lists the results of the newest query; false (nothing changed) for an older query's.
+  bool ShowResults(const SearchResults& results);
   // The chosen customer's id after ShowModal() returned wxID_OK.
   const std::string& chosen_customer_id() const { return chosen_; }
 

@@ -7,20 +7,17 @@
 namespace journeydesk::agent::ui {
 namespace {
 
-// Adds the menu's items with an accelerator (and those of its submenus) to `list`.
-void AddShortcuts(const wxMenu& menu, const wxString& group, wxListCtrl* list) {
+// Appends the menu's items with an accelerator (and those of its submenus) to `shortcuts`.
+void CollectShortcuts(const wxMenu& menu, const wxString& group, std::vector<Shortcut>& shortcuts) {
   for (const wxMenuItem* item : menu.GetMenuItems()) {
     if (item->IsSubMenu()) {
-      AddShortcuts(*item->GetSubMenu(), group, list);
+      CollectShortcuts(*item->GetSubMenu(), group, shortcuts);
       continue;
     }
     if (item->IsSeparator()) continue;
-    const wxString label = item->GetItemLabelText();
-    wxString accel = item->GetItemLabel().AfterFirst('\t');
+    const wxString accel = item->GetItemLabel().AfterFirst('\t');
     if (accel.empty()) continue;
-    const long row = list->InsertItem(list->GetItemCount(), accel);
-    list->SetItem(row, 1, label);
-    list->SetItem(row, 2, group);
+    shortcuts.push_back({accel.utf8_string(), item->GetItemLabelText().utf8_string(), group.utf8_string()});
   }
 }
 
@@ -37,7 +34,12 @@ ShortcutOverlay::ShortcutOverlay(wxWindow* parent, const wxMenuBar& menus)
   list->InsertColumn(1, "Action", wxLIST_FORMAT_LEFT, FromDIP(330));
   list->InsertColumn(2, "Menu", wxLIST_FORMAT_LEFT, FromDIP(110));
   for (size_t i = 0; i < menus.GetMenuCount(); ++i) {
-    AddShortcuts(*menus.GetMenu(i), wxMenuItem::GetLabelText(menus.GetMenuLabel(i)), list);
+    CollectShortcuts(*menus.GetMenu(i), wxMenuItem::GetLabelText(menus.GetMenuLabel(i)), shortcuts_);
+  }
+  for (const Shortcut& shortcut : shortcuts_) {
+    const long row = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(shortcut.keys));
+    list->SetItem(row, 1, wxString::FromUTF8(shortcut.action));
+    list->SetItem(row, 2, wxString::FromUTF8(shortcut.menu));
   }
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* hint = new wxStaticText(this, wxID_ANY,
