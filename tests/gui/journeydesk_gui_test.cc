@@ -54,6 +54,22 @@ TEST_F(JourneydeskGuiTest, WhenJourneydIsUnreachableTheJourneyStaysUnderTheOffli
   EXPECT_GT(Contrast(screen_png), 0.05) << "the screen is blank: " << screen_png;
 }
 
+// The desktop as shipped (gRPC linked in with its own plugin list, grpc_core_plugins.cc) over
+// TLS: journeyd serves TLS only, journeydesk trusts its certificate with --tls-ca and shows
+// the journey. (A wrong or missing CA: transport_security_test.cc, against the same core.)
+TEST_F(JourneydeskGuiTest, OverTlsTheJourneyIsShownWithTheServersCertificateTrusted) {
+  if (!MakeLocalhostCertificate()) return;
+  StartJourneyd({"--demo", "--demo-customers", "10", "--tls-cert", tls_cert_, "--tls-key", tls_key_});
+  StartDesk({"--server", Address(), "--tls-ca", tls_cert_, "--token-file", WriteAgentToken().string(), "--customer",
+             "C-000001", "--no-plugins", "--exit-after-ms", "8000"});
+  std::optional<std::string> shown = WaitForLine("journeydesk: showing C-000001", absl::Seconds(20));
+  ASSERT_TRUE(shown.has_value()) << "the journey never came over TLS";
+  EXPECT_EQ(shown->find("offline"), std::string::npos) << *shown;
+  std::optional<int> status = desk_->Wait(absl::Seconds(15));
+  ASSERT_TRUE(status.has_value());
+  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << "wait status " << *status;
+}
+
 TEST_F(JourneydeskGuiTest, RefusesATokenFileOthersCanRead) {
   StartJourneyd();
   const auto token = WriteAgentToken();

@@ -10,29 +10,17 @@
 namespace journeydesk::testing {
 namespace {
 
-class TlsTest : public JourneydTest {
- protected:
-  void MakeCertificate() {
-    cert_ = (dir_ / "cert.pem").string();
-    key_ = (dir_ / "key.pem").string();
-    CommandResult made = RunCommand({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                                     "-keyout", key_, "-out", cert_, "-days", "1", "-subj", "/CN=localhost",
-                                     "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"});
-    if (made.exit_code != 0) GTEST_SKIP() << "openssl command line not available: " << made.err;
-  }
-  std::string cert_, key_;
-};
+using TlsTest = JourneydTest;
 
 TEST_F(TlsTest, TlsClientsGetInAndPlaintextClientsDoNot) {
-  MakeCertificate();
-  if (IsSkipped()) return;
-  StartJourneyd({"--tls-cert", cert_, "--tls-key", key_});
+  if (!MakeLocalhostCertificate()) return;
+  StartJourneyd({"--tls-cert", tls_cert_, "--tls-key", tls_key_});
   const std::string token_path = (dir_ / "agent.token").string();
   std::ofstream(token_path) << tokens_["agent"];
 
   // An IP literal, checked against the certificate's IP SAN: no name resolution needed.
   CommandResult over_tls = RunCommand({JDCTL_PATH, "ping", "--server", "127.0.0.1:" + std::to_string(port_),
-                                       "--tls-ca", cert_, "--token-file", token_path});
+                                       "--tls-ca", tls_cert_, "--token-file", token_path});
   EXPECT_EQ(over_tls.exit_code, 0) << over_tls.err;
   EXPECT_NE(over_tls.out.find("role agent"), std::string::npos) << over_tls.out;
 
@@ -42,10 +30,9 @@ TEST_F(TlsTest, TlsClientsGetInAndPlaintextClientsDoNot) {
 }
 
 TEST_F(TlsTest, WithTlsANonLoopbackAddressIsAllowed) {
-  MakeCertificate();
-  if (IsSkipped()) return;
+  if (!MakeLocalhostCertificate()) return;
   auto process = ChildProcess::Start({JOURNEYD_PATH, "--db", db_path_.string(), "--listen", "0.0.0.0:0",
-                                      "--tls-cert", cert_, "--tls-key", key_});
+                                      "--tls-cert", tls_cert_, "--tls-key", tls_key_});
   ASSERT_TRUE(process.ok());
   std::optional<std::string> line = process->ReadLine(absl::Seconds(30));
   ASSERT_TRUE(line.has_value());

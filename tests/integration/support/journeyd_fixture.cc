@@ -106,6 +106,19 @@ v1::Touchpoint MakeTouchpoint(const std::string& id, const std::string& customer
   return tp;
 }
 
+bool JourneydTest::MakeLocalhostCertificate() {
+  tls_cert_ = (dir_ / "cert.pem").string();
+  tls_key_ = (dir_ / "key.pem").string();
+  CommandResult made = RunCommand({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                                   tls_key_, "-out", tls_cert_, "-days", "1", "-subj", "/CN=localhost", "-addext",
+                                   "subjectAltName=DNS:localhost,IP:127.0.0.1"});
+  if (made.exit_code != 0) {
+    [&] { GTEST_SKIP() << "openssl command line not available: " << made.err; }();  // GTEST_SKIP returns void
+    return false;
+  }
+  return true;
+}
+
 std::string ReadFileBytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;

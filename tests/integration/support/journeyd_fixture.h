@@ -32,6 +32,11 @@ class JourneydTest : public ::testing::Test {
   // SIGKILL: a crash.
   void KillJourneyd();
 
+  // A self-signed certificate for localhost and 127.0.0.1, made with the openssl command line
+  // into tls_cert_ / tls_key_ (PEM files in dir_). Without openssl the test is skipped with
+  // the reason and this returns false.
+  bool MakeLocalhostCertificate();
+
   std::unique_ptr<v1::JourneyService::Stub> Stub() const;
   // A context carrying the token of `role` ("agent", "supervisor", "admin",
   // "integration", or "none" for no token), with a 10 s deadline.
@@ -44,6 +49,7 @@ class JourneydTest : public ::testing::Test {
   std::map<std::string, std::string> token_ids_;
   std::unique_ptr<ChildProcess> journeyd_;
   int port_ = 0;
+  std::string tls_cert_, tls_key_;
 };
 
 // A touchpoint for tests: id, customer, channel, kind, occurred `age` ago from `now`.
