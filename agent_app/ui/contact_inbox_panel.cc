@@ -38,6 +38,13 @@ std::string StateText(v1::ContactState state) {
   }
 }
 
+// Sets the title's text; false (nothing done) when it already reads so.
+bool SetTitle(wxStaticText* title, const wxString& text) {
+  if (title->GetLabel() == text) return false;
+  title->SetLabel(text);
+  return true;
+}
+
 std::string SelectedId(const RowList* list, const std::vector<std::string>& ids) {
   const int row = list->GetSelection();
   return row >= 0 && row < static_cast<int>(ids.size()) ? ids[row] : std::string();
@@ -69,7 +76,7 @@ ContactInboxPanel::ContactInboxPanel(wxWindow* parent, const ContactInbox* inbox
   buttons->Add(accept_, 1, wxRIGHT, FromDIP(4));
   buttons->Add(decline_, 1);
 
-  contacts_title_ = new wxStaticText(this, wxID_ANY, "My contacts");
+  contacts_title_ = new wxStaticText(this, wxID_ANY, "My contacts (0)");
   contacts_title_->SetFont(contacts_title_->GetFont().Bold());
   contacts_ = new RowList(this, "My contacts", "No contact in your hands.");
 
@@ -150,9 +157,9 @@ void ContactInboxPanel::Refresh(absl::Time now) {
                           Utf8(ContactInbox::ElapsedText(now - FromProto(offer.enqueued_at()))), RingColour()});
   }
   offers_->SetRows(std::move(offer_rows), offer_selected);
-  offers_title_->SetLabel(inbox_->offers().empty()
-                              ? wxString("Offers")
-                              : Utf8(absl::StrCat("Offers — ", inbox_->offers().size(), " ringing")));
+  bool titles_changed = SetTitle(offers_title_, inbox_->offers().empty()
+                                                   ? wxString("Offers")
+                                                   : Utf8(absl::StrCat("Offers — ", inbox_->offers().size(), " ringing")));
   accept_->Enable(!inbox_->offers().empty());
   decline_->Enable(!inbox_->offers().empty());
 
@@ -167,8 +174,8 @@ void ContactInboxPanel::Refresh(absl::Time now) {
                             waiting ? wxString("wrap-up waiting") : Utf8(StateText(contact.state())), wxColour()});
   }
   contacts_->SetRows(std::move(contact_rows), contact_selected);
-  contacts_title_->SetLabel(Utf8(absl::StrCat("My contacts (", inbox_->contacts().size(), ")")));
-  Layout();
+  titles_changed |= SetTitle(contacts_title_, Utf8(absl::StrCat("My contacts (", inbox_->contacts().size(), ")")));
+  if (titles_changed) Layout();  // a title's width changed
 }
 
 wxColour ContactInboxPanel::RingColour() const {

@@ -25,6 +25,7 @@
 #include "core/session.h"
 #include "core/startup_trace.h"
 #include "ui/agent_frame.h"
+#include "ui/flat_header_renderer.h"
 #include "ui/font_warmup.h"
 #include "ui/login_dialog.h"
 #include "ui/supervisor/supervisor_frame.h"
@@ -64,6 +65,7 @@ class JourneyDeskApp : public wxApp {
   wxLayoutDirection GetLayoutDirection() const override { return wxLayout_LeftToRight; }
 
   bool OnInit() override {
+    using namespace journeydesk::agent::ui;
     journeydesk::agent::MarkStartup("toolkit-ready");
     // A failed wx assertion is logged, never a modal dialog that would hang a headless run.
     wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
@@ -71,11 +73,11 @@ class JourneyDeskApp : public wxApp {
       std::fprintf(stderr, "journeydesk: wx assertion %s failed in %s (%s:%d): %s\n", cond.utf8_str().data(),
                    func.utf8_str().data(), file.utf8_str().data(), line, msg.utf8_str().data());
     });
+    InstallFlatHeaderRenderer();
     // PNG is the only image format journeydesk reads or writes (its screenshots).
     wxImage::AddHandler(new wxPNGHandler);
     SetAppName("journeydesk");
     using journeydesk::agent::Session;
-    using namespace journeydesk::agent::ui;
     Session session;
     if (g_session) {
       session = *g_session;

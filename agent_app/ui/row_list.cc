@@ -35,6 +35,12 @@ RowList::RowList(wxWindow* parent, const wxString& name, const wxString& empty_t
   });
 }
 
+wxVisualAttributes RowList::GetDefaultAttributes() const {
+  // Kept for the process's life (never destroyed after the toolkit is gone).
+  static const auto* const attributes = new wxVisualAttributes(wxVListBox::GetClassDefaultAttributes());
+  return *attributes;
+}
+
 void RowList::SetRows(std::vector<Row> rows, int selected) {
   rows_ = std::move(rows);
   // One width for every tag, so that the main texts line up.

@@ -40,6 +40,10 @@ class RowList : public wxVListBox {
 
   size_t RowCount() const { return rows_.size(); }
 
+  // A list box's font and colours, asked of GTK once for all RowLists: wx builds a GTK tree
+  // view to ask each time (every GetFont() or paint of a list without its own font).
+  wxVisualAttributes GetDefaultAttributes() const override;
+
  private:
   void OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const override;
   void OnDrawBackground(wxDC& dc, const wxRect& rect, size_t n) const override;
