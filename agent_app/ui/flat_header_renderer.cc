@@ -34,8 +34,10 @@ int FlatHeaderRenderer::DrawHeaderButton(wxWindow* win, wxDC& dc, const wxRect& 
 }
 
 void InstallFlatHeaderRenderer() {
-  // Set() returns the renderer set before (none: wx's default is its own); wx deletes this one
-  // when the toolkit shuts down.
+  // wx's first Get() installs the toolkit's own choice, replacing (and deleting) whatever was
+  // set before it: ask once first. Set() returns the renderer set before (none: wx's default is
+  // its own); wx deletes this one when the toolkit shuts down.
+  wxRendererNative::Get();
   wxRendererNative::Set(new FlatHeaderRenderer);
 }
 
