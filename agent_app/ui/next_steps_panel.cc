@@ -85,12 +85,17 @@ void NextStepsPanel::ShowMessage(const std::string& text) {
 
 void NextStepsPanel::Rebuild() {
   Freeze();
-  DestroyChildren();
+  // Everything but the panel's title, which stays (a label less to build on every change).
+  if (title_ == nullptr) {
+    title_ = new wxStaticText(this, wxID_ANY, "Next steps");
+    title_->SetFont(title_->GetFont().Bold().Scaled(1.15f));
+  }
+  for (wxWindow* child : wxWindowList(GetChildren())) {
+    if (child != title_) child->Destroy();
+  }
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   const int gap = FromDIP(6);
-  auto* title = new wxStaticText(this, wxID_ANY, "Next steps");
-  title->SetFont(title->GetFont().Bold().Scaled(1.15f));
-  sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, gap * 2);
+  sizer->Add(title_, 0, wxLEFT | wxRIGHT | wxTOP, gap * 2);
   std::string headline = headline_;
   if (headline.empty() && cards_.empty()) headline = "No suggestion fits this journey right now.";
   if (!response_.note().empty()) absl::StrAppend(&headline, headline.empty() ? "" : "\n", response_.note());

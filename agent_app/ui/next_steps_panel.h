@@ -65,6 +65,7 @@ class NextStepsPanel : public wxScrolledWindow {
   void Decline(Card& card);
   Card* FirstOpen();
 
+  wxStaticText* title_ = nullptr;  // built with the first content, kept
   std::string customer_id_;
   v1::SuggestNextStepsResponse response_;
   bool highlight_ = false;
