@@ -211,17 +211,23 @@ void NextStepsPanel::BuildWhy(Card& card) {
   card.why->SetBackgroundColour(panel->GetBackgroundColour());
   auto* why_sizer = new wxBoxSizer(wxVERTICAL);
   for (const v1::Reason& reason : suggestion.reasons()) {
-    const std::string label = absl::StrCat(reason.text(), reason.evidence_touchpoint_ids_size() > 0
-                                                              ? absl::StrCat("  (", reason.evidence_touchpoint_ids_size(), " on the map)")
-                                                              : "");
-    auto* link = new wxHyperlinkCtrl(card.why, wxID_ANY, Utf8(label), "#", wxDefaultPosition, wxDefaultSize,
-                                     wxHL_ALIGN_LEFT);
+    // The whole sentence, wrapped to the card (a link's text would be cut at its edge), then a
+    // link that highlights the reason's evidence.
+    auto* text = new wxStaticText(card.why, wxID_ANY, Utf8(absl::StrCat("• ", reason.text())));
+    text->Wrap(FromDIP(330));
+    why_sizer->Add(text, 0, wxTOP, FromDIP(4));
+    if (reason.evidence_touchpoint_ids_size() == 0) continue;
+    const int count = reason.evidence_touchpoint_ids_size();
+    auto* link = new wxHyperlinkCtrl(card.why, wxID_ANY,
+                                     Utf8(absl::StrCat("show ", count == 1 ? "it" : absl::StrCat("these ", count),
+                                                       " on the map")),
+                                     "#", wxDefaultPosition, wxDefaultSize, wxHL_ALIGN_LEFT);
     link->SetName(Utf8(absl::StrCat("Reason: ", reason.text())));
     std::vector<std::string> evidence(reason.evidence_touchpoint_ids().begin(), reason.evidence_touchpoint_ids().end());
     link->Bind(wxEVT_HYPERLINK, [this, evidence](wxHyperlinkEvent&) {
       if (on_evidence) on_evidence(evidence);
     });
-    why_sizer->Add(link, 0, wxTOP, FromDIP(2));
+    why_sizer->Add(link, 0, wxLEFT, FromDIP(10));
   }
   card.why->SetSizer(why_sizer);
   card.why->Hide();
