@@ -93,6 +93,7 @@ void NextStepsPanel::Rebuild() {
   for (wxWindow* child : wxWindowList(GetChildren())) {
     if (child != title_) child->Destroy();
   }
+  if (wxSizer* previous = GetSizer()) previous->Detach(title_);  // it goes into the new sizer
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   const int gap = FromDIP(6);
   sizer->Add(title_, 0, wxLEFT | wxRIGHT | wxTOP, gap * 2);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <iostream>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -37,8 +38,23 @@ class JourneydeskGuiTest : public JourneydTest {
 
   void TearDown() override {
     desk_.reset();
+    CheckDeskStderr();
     xvfb_.reset();
     JourneydTest::TearDown();
+  }
+
+  // A wx assertion is a bug even when the window carries on (main() logs it instead of showing
+  // a dialog): the test fails with the lines. On any failure the desktop's stderr is shown.
+  void CheckDeskStderr() {
+    if (desk_stderr_.empty() || !std::filesystem::exists(desk_stderr_)) return;
+    std::ifstream in(desk_stderr_);
+    std::string line, assertions, all;
+    while (std::getline(in, line)) {
+      all += line + "\n";
+      if (line.find("wx assertion") != std::string::npos) assertions += line + "\n";
+    }
+    EXPECT_TRUE(assertions.empty()) << "journeydesk hit wx assertions:\n" << assertions;
+    if (HasFailure() && !all.empty()) std::cerr << "journeydesk's stderr:\n" << all;
   }
 
   // The token of `role` (a role or an agent id the test created a token for) in a file only
@@ -51,9 +67,12 @@ class JourneydeskGuiTest : public JourneydTest {
   }
   std::filesystem::path WriteAgentToken() { return WriteToken("agent"); }
 
-  // Starts journeydesk on the Xvfb display with its own data directory.
+  // Starts journeydesk on the Xvfb display with its own data directory; its stderr goes to a
+  // file TearDown reads (CheckDeskStderr).
   void StartDesk(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {"/usr/bin/env", "DISPLAY=" + display_,
+    desk_stderr_ = dir_ / "journeydesk.stderr";
+    std::vector<std::string> argv = {"/bin/sh", "-c", "err=$1; shift; exec \"$@\" 2>>\"$err\"", "sh",
+                                     desk_stderr_.string(), "/usr/bin/env", "DISPLAY=" + display_,
                                      "XDG_DATA_HOME=" + (dir_ / "xdg").string(), "GDK_BACKEND=x11",
                                      "NO_AT_BRIDGE=1", JOURNEYDESK_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
@@ -126,6 +145,7 @@ class JourneydeskGuiTest : public JourneydTest {
 
   std::unique_ptr<ChildProcess> xvfb_;
   std::unique_ptr<ChildProcess> desk_;
+  std::filesystem::path desk_stderr_;
   std::string display_;
 };
 
