@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 
 extern char** environ;
 
@@ -71,12 +72,14 @@ BenchProcess::BenchProcess(BenchProcess&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)),
       stdout_fd_(std::exchange(other.stdout_fd_, -1)),
       buffer_(std::move(other.buffer_)),
+      last_lines_(std::move(other.last_lines_)),
       spawned_at_(other.spawned_at_) {}
 
 BenchProcess& BenchProcess::operator=(BenchProcess&& other) noexcept {
   std::swap(pid_, other.pid_);
   std::swap(stdout_fd_, other.stdout_fd_);
   std::swap(buffer_, other.buffer_);
+  std::swap(last_lines_, other.last_lines_);
   std::swap(spawned_at_, other.spawned_at_);
   return *this;
 }
@@ -98,6 +101,8 @@ std::optional<BenchProcess::Line> BenchProcess::ReadLine(Clock::time_point deadl
     if (size_t newline = buffer_.find('\n'); newline != std::string::npos) {
       Line line{buffer_.substr(0, newline), Clock::now()};
       buffer_.erase(0, newline + 1);
+      last_lines_.push_back(line.text);
+      if (last_lines_.size() > 6) last_lines_.pop_front();
       return line;
     }
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
@@ -116,6 +121,15 @@ std::optional<BenchProcess::Line> BenchProcess::WaitForLine(const std::string& p
     if (line->text.rfind(prefix, 0) == 0) return line;
   }
   return std::nullopt;
+}
+
+std::string BenchProcess::Describe() {
+  std::string state = "still running";
+  if (std::optional<int> status = Wait(Clock::now())) {
+    state = WIFSIGNALED(*status) ? absl::StrCat("killed by signal ", WTERMSIG(*status))
+                                 : absl::StrCat("exited with status ", WEXITSTATUS(*status));
+  }
+  return absl::StrCat(state, "; its last lines: ", last_lines_.empty() ? "(none)" : absl::StrJoin(last_lines_, " | "));
 }
 
 std::optional<int> BenchProcess::Wait(Clock::time_point deadline) {

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,12 +45,15 @@ class BenchProcess {
 
   pid_t pid() const { return pid_; }
   Clock::time_point spawned_at() const { return spawned_at_; }
+  // For an error message: whether it still runs (or how it ended) and its last lines read.
+  std::string Describe();
 
  private:
   BenchProcess() = default;
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
   std::string buffer_;
+  std::deque<std::string> last_lines_;  // the last few lines read, oldest first
   Clock::time_point spawned_at_;
 };
 

@@ -455,7 +455,10 @@ absl::Status DesktopBench::MeasureStartAndMemory() {
       StartupPhases phases;
       std::optional<BenchProcess::Line> shown =
           WaitCollectingPhases(*desk, "journeydesk", "journeydesk: showing ", In(60), &phases);
-      if (!shown) return absl::DeadlineExceededError(absl::StrCat("journeydesk never showed B-DESK; see ", log_.string()));
+      if (!shown) {
+        return absl::DeadlineExceededError(
+            absl::StrCat("journeydesk never showed B-DESK (", desk->Describe(), "); see ", log_.string()));
+      }
       if (shown->text.rfind("journeydesk: showing B-DESK (", 0) != 0 || shown->text.find("offline") != std::string::npos) {
         return absl::InternalError(absl::StrCat("journeydesk showed something else: ", shown->text));
       }
@@ -500,7 +503,8 @@ absl::Status DesktopBench::MeasureScreenPop() {
     auto desk = StartDesk(pop_agent_token_files_[r], "B-DESK", true, absl::StrCat("pop-", r));
     if (!desk.ok()) return desk.status();
     if (!desk->WaitForLine("journeydesk: showing B-DESK", In(60))) {
-      return absl::DeadlineExceededError(absl::StrCat("journeydesk never showed B-DESK; see ", log_.string()));
+      return absl::DeadlineExceededError(
+          absl::StrCat("journeydesk never showed B-DESK for the pop (", desk->Describe(), "); see ", log_.string()));
     }
     // Ready when journeyd routes to it: connected and AVAILABLE, and nobody else is.
     const auto ready_by = In(30);
