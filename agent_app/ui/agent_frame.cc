@@ -248,6 +248,8 @@ void AgentFrame::BuildLayout() {
   wxWindow* centre = BuildCentre(rest);
   auto* right = new wxSplitterWindow(rest, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
   next_steps_ = new NextStepsPanel(right);
+  // With a customer to open, the panel's first content is their next steps being fetched.
+  if (options_.customer_id.empty()) next_steps_->ShowNoCustomer();
   // The active contact's workspace: its channel plugin's when it has one, else the generic one.
   workspace_area_ = new wxPanel(right);
   workspace_area_->SetName("Contact workspace area");

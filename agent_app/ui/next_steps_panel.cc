@@ -52,8 +52,9 @@ NextStepsPanel::NextStepsPanel(wxWindow* parent)
     }
     Refresh();
   });
-  ShowMessage("Next steps appear here when a customer is on screen.");
 }
+
+void NextStepsPanel::ShowNoCustomer() { ShowMessage("Next steps appear here when a customer is on screen."); }
 
 void NextStepsPanel::ShowLoading(const std::string& customer_id) {
   if (customer_id != customer_id_) {

@@ -22,7 +22,10 @@ namespace journeydesk::agent::ui {
 
 class NextStepsPanel : public wxScrolledWindow {
  public:
+  // Empty until told what to show: ShowNoCustomer(), ShowLoading(), ShowSuggestions() or
+  // ShowMessage() (each builds the panel's content; the first decides the start's).
   explicit NextStepsPanel(wxWindow* parent);
+  void ShowNoCustomer();
 
   void ShowLoading(const std::string& customer_id);
   // New suggestions for the customer on screen; proactive ones are highlighted for a moment.
