@@ -17,10 +17,11 @@ const wxColour kTagFill(234, 238, 244);
 
 }  // namespace
 
-RowList::RowList(wxWindow* parent, const wxString& name, const wxString& empty_text)
-    : wxVListBox(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME, name),
-      empty_text_(empty_text),
-      row_height_(GetCharHeight() + FromDIP(12)) {
+RowList::RowList(wxWindow* parent, const wxString& name, const wxString& empty_text) : empty_text_(empty_text) {
+  // Created here rather than by the base's constructor, so that wx asks our
+  // GetDefaultAttributes (asked of GTK once) while creating the window.
+  Create(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME, name);
+  row_height_ = GetCharHeight() + FromDIP(12);
   SetBackgroundColour(*wxWHITE);
   Bind(wxEVT_PAINT, &RowList::OnPaintEmpty, this);
   Bind(wxEVT_KEY_DOWN, &RowList::OnKey, this);

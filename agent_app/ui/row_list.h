@@ -53,7 +53,7 @@ class RowList : public wxVListBox {
 
   std::vector<Row> rows_;
   wxString empty_text_;
-  wxCoord row_height_;
+  wxCoord row_height_ = 0;
   int tag_width_ = 0;  // the widest tag of the rows
 };
 
