@@ -420,7 +420,10 @@ void AgentFrame::Handle(JourneyFailed&& failed) {
 void AgentFrame::Handle(SearchResults&& results) {
   if (search_dialog_ == nullptr || !search_dialog_->ShowResults(results)) return;
   // The matches by id only: what the agent typed (a name, a phone number) stays off the output.
-  if (!results.error.empty()) return Announce("search failed: ", results.error);
+  if (!results.error.empty()) {
+    Announce("search failed: ", results.error);
+    return;
+  }
   std::vector<std::string> ids;
   for (const v1::CustomerMatch& match : results.matches) ids.push_back(match.customer().id());
   Announce("search matched ", ids.size(), ":", ids.empty() ? "" : " ", absl::StrJoin(ids, " "));

@@ -35,10 +35,10 @@ int FlatHeaderRenderer::DrawHeaderButton(wxWindow* win, wxDC& dc, const wxRect& 
 
 void InstallFlatHeaderRenderer() {
   // wx's first Get() installs the toolkit's own choice, replacing (and deleting) whatever was
-  // set before it: ask once first. Set() returns the renderer set before (none: wx's default is
-  // its own); wx deletes this one when the toolkit shuts down.
+  // set before it: ask once first. Set() hands back what was set before (the toolkit's choice,
+  // none on GTK), ours to delete; wx deletes the new one when the toolkit shuts down.
   wxRendererNative::Get();
-  wxRendererNative::Set(new FlatHeaderRenderer);
+  delete wxRendererNative::Set(new FlatHeaderRenderer);
 }
 
 }  // namespace journeydesk::agent::ui

@@ -130,6 +130,18 @@ class JourneydeskGuiTest : public JourneydTest {
     return true;
   }
 
+  // True once no visible window's title matches `title_regex` (within 5 s).
+  bool WindowGone(const std::string& title_regex) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(5);
+    while (absl::Now() < deadline) {
+      CommandResult result = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "search",
+                                         "--onlyvisible", "--name", title_regex});
+      if (result.exit_code != 0) return true;  // xdotool: nothing matched
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+    return false;
+  }
+
   // Gives journeydesk's main window the keyboard focus and types `keys` (xdotool key names,
   // e.g. "F6", "ctrl+shift+w") as real key events.
   void PressKeys(const std::vector<std::string>& keys) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -14,6 +15,11 @@ namespace {
 
 class KeyboardGuiTest : public JourneydeskGuiTest {
  protected:
+  void SetUp() override {
+    if (std::string(JD_XDOTOOL_PATH).empty()) GTEST_SKIP() << "xdotool is not installed (apt-get install xdotool)";
+    JourneydeskGuiTest::SetUp();
+  }
+
   struct SearchCase {
     std::string customer_id;
     std::string surname;
@@ -55,17 +61,6 @@ class KeyboardGuiTest : public JourneydeskGuiTest {
     return fallback;
   }
 
-  // True once no visible window is titled `title` (within 5 s).
-  bool WindowGone(const std::string& title) {
-    const absl::Time deadline = absl::Now() + absl::Seconds(5);
-    while (absl::Now() < deadline) {
-      CommandResult result = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "search",
-                                         "--onlyvisible", "--name", title});
-      if (result.exit_code != 0) return true;  // xdotool: nothing matched
-      absl::SleepFor(absl::Milliseconds(100));
-    }
-    return false;
-  }
 };
 
 TEST_F(KeyboardGuiTest, CtrlKFindsACustomerBySurnameAndEnterOpensTheirJourney) {

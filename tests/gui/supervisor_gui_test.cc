@@ -168,13 +168,7 @@ TEST_F(SupervisorGuiTest, MovesAnAgentByHandFromTheKeyboard) {
   // Esc closes the supervisor window and leaves the main window; Ctrl+Q there quits.
   ASSERT_TRUE(FocusWindow("^JourneyDesk Supervisor$"));
   ASSERT_TRUE(XdoTool({"key", "Escape"}));
-  bool closed = false;
-  for (int attempt = 0; attempt < 50 && !closed; ++attempt) {
-    absl::SleepFor(absl::Milliseconds(100));
-    closed = RunCommand({"/usr/bin/env", "DISPLAY=" + display_, JD_XDOTOOL_PATH, "search", "--name",
-                         "^JourneyDesk Supervisor$"}).exit_code != 0;
-  }
-  EXPECT_TRUE(closed) << "Esc did not close the supervisor window";
+  EXPECT_TRUE(WindowGone("^JourneyDesk Supervisor$")) << "Esc did not close the supervisor window";
   ASSERT_TRUE(FocusWindow("^JourneyDesk$"));
   ASSERT_TRUE(XdoTool({"key", "ctrl+q"}));
   std::optional<int> status = desk_->Wait(absl::Seconds(60));
