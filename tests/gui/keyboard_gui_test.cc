@@ -60,7 +60,6 @@ class KeyboardGuiTest : public JourneydeskGuiTest {
     EXPECT_FALSE(fallback.customer_id.empty()) << "no demo customer is found by their surname";
     return fallback;
   }
-
 };
 
 TEST_F(KeyboardGuiTest, CtrlKFindsACustomerBySurnameAndEnterOpensTheirJourney) {
